@@ -1,0 +1,59 @@
+# Two commands for people: `make serve` and `make test`. Each makes its own venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test check build lint types unit browser js bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## serve: install everything and serve the site on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: validate the content and build site/ atomically
+build: $(STAMP)
+	$(BIN)/quizbuilder build
+
+## check: validate the content only
+check: $(STAMP)
+	$(BIN)/quizbuilder check docs
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check quizbuilder tests benchmarks
+	$(BIN)/ruff format --check quizbuilder tests benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+js:
+	node --test tests/js/
+
+unit: $(STAMP)
+	$(BIN)/pytest -m "not browser"
+
+browser: $(STAMP) chromium
+	$(BIN)/pytest -m browser
+
+## test: install everything (Python packages, Chromium) and run the whole suite
+test: $(STAMP) chromium
+	$(BIN)/ruff check quizbuilder tests benchmarks
+	$(BIN)/ruff format --check quizbuilder tests benchmarks
+	$(BIN)/mypy
+	node --test tests/js/
+	$(BIN)/pytest
+	$(BIN)/python benchmarks/build.py --roles 10 --runs 1 --smoke
+
+bench: $(STAMP) chromium
+	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --json
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,0 +1,36 @@
+"""The project's one error type: a list of problems, each pointing at a file position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, printable as `path:line:column: field: message`."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    expected: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+        if self.expected:
+            text += f" (expected {self.expected})"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when content is invalid; carries every problem found, sorted by position."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return "\n".join(str(p) for p in self.problems) + f"\n{count} {noun} found."
