@@ -1,0 +1,294 @@
+"""Loading a whole docs directory: loader → schema → model → validate.
+
+Every file is read and checked even when an earlier one failed, so one run reports
+every problem in the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem
+from .loader import Document, JsonPath, Positions, load_markdown, load_yaml_file, problem
+from .model import (
+    Article,
+    Band,
+    Content,
+    Customer,
+    CustomerKind,
+    Dimension,
+    FinderQuestion,
+    Option,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+    Source,
+)
+from .schema import validate_schema
+from .validate import validate
+
+__all__ = ["check", "display_path", "load_article_file", "load_content", "load_role_file"]
+
+
+def load_content(
+    docs_dir: Path,
+    *,
+    roles_dir: str = "roles",
+    articles_dir: str = "articles",
+    site_file: str = "quizbuilder.yml",
+) -> Content:
+    """Load and validate all quizbuilder content under `docs_dir`.
+
+    Raises `ContentError` with every problem found in any file.
+    """
+    result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
+    if result.problems or result.content is None:
+        raise ContentError(result.problems)
+    return result.content
+
+
+def check(
+    docs_dir: Path,
+    *,
+    roles_dir: str = "roles",
+    articles_dir: str = "articles",
+    site_file: str = "quizbuilder.yml",
+) -> list[Problem]:
+    """Every problem in the content under `docs_dir`, sorted; empty when all is well."""
+    result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
+    return sorted(result.problems)
+
+
+def display_path(file: Path) -> str:
+    """`file` as shown in messages: relative to the working directory when inside it."""
+    if file.is_absolute():
+        try:
+            return str(file.relative_to(Path.cwd()))
+        except ValueError:
+            return str(file)
+    return str(file)
+
+
+@dataclass
+class _Result:
+    content: Content | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) -> _Result:
+    result = _Result()
+    positions: dict[str, Positions] = {}
+
+    site_path = docs_dir / site_file
+    settings: SiteSettings | None = None
+    if not site_path.is_file():
+        result.problems.append(
+            problem(display_path(site_path), 1, 1, "site file not found", "a quizbuilder.yml file")
+        )
+    else:
+        try:
+            document = load_yaml_file(site_path, display_path(site_path))
+            positions[document.path] = document.positions
+            found = validate_schema(document.data, "site", document.positions, document.path)
+            result.problems += found
+            if not found:
+                settings = _settings(document)
+        except ContentError as error:
+            result.problems += error.problems
+
+    roles: list[Role] = []
+    for file in _markdown_files(docs_dir / roles_dir):
+        try:
+            document = load_markdown(file, display_path(file))
+        except ContentError as error:
+            result.problems += error.problems
+            continue
+        positions[document.path] = document.positions
+        found = validate_schema(document.data, "role", document.positions, document.path)
+        result.problems += found
+        if not found:
+            roles.append(_role(document, file, f"{roles_dir}/{file.name}"))
+
+    articles: list[Article] = []
+    for file in _markdown_files(docs_dir / articles_dir):
+        try:
+            document = load_markdown(file, display_path(file))
+        except ContentError as error:
+            result.problems += error.problems
+            continue
+        positions[document.path] = document.positions
+        found = validate_schema(document.data, "article", document.positions, document.path)
+        result.problems += found
+        if not found:
+            articles.append(_article(document, file, f"{articles_dir}/{file.name}"))
+
+    result.problems += validate(settings, roles, articles, positions)
+    if settings is not None:
+        roles.sort(key=lambda role: (role.title.casefold(), role.slug))
+        result.content = Content(settings, tuple(roles), tuple(articles))
+    return result
+
+
+def _markdown_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(path for path in directory.glob("*.md") if path.is_file())
+
+
+def load_role_file(file: Path, src_uri: str | None = None) -> tuple[Role | None, list[Problem]]:
+    """Load one role file and check it against the schema (no cross-file checks).
+
+    Returns the role (None when the schema found problems) and the problems.
+    Raises `ContentError` when the file cannot be read or parsed at all.
+    """
+    document = load_markdown(file, display_path(file))
+    found = validate_schema(document.data, "role", document.positions, document.path)
+    if found:
+        return None, found
+    return _role(document, file, src_uri or f"roles/{file.name}"), []
+
+
+def load_article_file(
+    file: Path, src_uri: str | None = None
+) -> tuple[Article | None, list[Problem]]:
+    """Load one article's front matter and check it against the schema (see `load_role_file`)."""
+    document = load_markdown(file, display_path(file))
+    found = validate_schema(document.data, "article", document.positions, document.path)
+    if found:
+        return None, found
+    return _article(document, file, src_uri or f"articles/{file.name}"), []
+
+
+def _article(document: Document, file: Path, src_uri: str) -> Article:
+    data = document.data
+    return Article(
+        slug=file.stem,
+        title=data["title"],
+        description=data["description"],
+        dimensions=tuple(data.get("dimensions", ())),
+        src_uri=src_uri,
+        path=document.path,
+    )
+
+
+def _source(document: Document, path: JsonPath) -> Source:
+    line, column = document.positions.value(path)
+    return Source(document.path, line, column)
+
+
+def _role(document: Document, file: Path, src_uri: str) -> Role:
+    data = document.data
+    customers = tuple(
+        Customer(
+            who=item["who"],
+            kind=item["kind"],
+            needs=item.get("needs", ""),
+            source=_source(document, ("customers", index)),
+        )
+        for index, item in enumerate(data["customers"])
+    )
+    quizzes = tuple(
+        _quiz(document, item, ("quizzes", index))
+        for index, item in enumerate(data.get("quizzes", ()))
+    )
+    return Role(
+        slug=file.stem,
+        title=data["title"],
+        summary=data["summary"],
+        sector=data["sector"],
+        body=document.body,
+        body_line=document.body_line,
+        path=document.path,
+        src_uri=src_uri,
+        aliases=tuple(data.get("aliases", ())),
+        tags=tuple(data.get("tags", ())),
+        customers=customers,
+        finder=dict(data.get("finder", {})),
+        quizzes=quizzes,
+        source=Source(document.path, 1, 1),
+    )
+
+
+def _quiz(document: Document, data: dict[str, Any], path: JsonPath) -> Quiz:
+    questions = tuple(
+        _question(document, item, (*path, "questions", index))
+        for index, item in enumerate(data["questions"])
+    )
+    return Quiz(
+        id=data["id"],
+        title=data["title"],
+        kind=QuizKind(data["kind"]),
+        questions=questions,
+        intro=data.get("intro", ""),
+        source=_source(document, path),
+    )
+
+
+def _question(document: Document, data: dict[str, Any], path: JsonPath) -> Question:
+    options = tuple(
+        Option(
+            text=item["text"],
+            correct=item.get("correct", False),
+            points=dict(item.get("points", {})),
+            source=_source(document, (*path, "options", index)),
+        )
+        for index, item in enumerate(data.get("options", ()))
+    )
+    return Question(
+        id=data["id"],
+        type=QuestionType(data["type"]),
+        text=data["text"],
+        options=options,
+        explanation=data.get("explanation", ""),
+        dimension=data.get("dimension"),
+        reverse=data.get("reverse", False),
+        source=_source(document, path),
+    )
+
+
+def _settings(document: Document) -> SiteSettings:
+    data = document.data
+    return SiteSettings(
+        customer_kinds=tuple(
+            CustomerKind(id=item["id"], name=item["name"], summary=item.get("summary", ""))
+            for item in data["customer_kinds"]
+        ),
+        dimensions=tuple(
+            Dimension(
+                id=item["id"],
+                name=item["name"],
+                summary=item["summary"],
+                description=item.get("description", ""),
+                source=_source(document, ("dimensions", index)),
+            )
+            for index, item in enumerate(data["dimensions"])
+        ),
+        bands=tuple(
+            Band(
+                id=item["id"],
+                label=item["label"],
+                min=item["min"],
+                max=item["max"],
+                message=item["message"],
+                source=_source(document, ("bands", index)),
+            )
+            for index, item in enumerate(data["bands"])
+        ),
+        scale_labels=tuple(data["scale"]["labels"]),
+        finder_questions=tuple(
+            FinderQuestion(
+                id=item["id"],
+                text=item["text"],
+                options=tuple(item["options"]),
+                kind=item.get("kind"),
+                source=_source(document, ("finder", "questions", index)),
+            )
+            for index, item in enumerate(data.get("finder", {}).get("questions", ()))
+        ),
+        path=document.path,
+    )

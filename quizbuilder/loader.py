@@ -1,0 +1,396 @@
+"""Text to plain data with positions: reading files, front matter, and safe YAML.
+
+Every function here raises `ContentError` with problems that point into the file as a
+whole (1-based lines and columns), never into the front matter alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import ContentError, Problem
+
+MAX_BYTES = 1024 * 1024
+"""Content files larger than this are refused (1 MiB)."""
+
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and sequences accepted in YAML."""
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_DELIMITER = "---"
+_TOO_DEEP = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a YAML document was written.
+
+    Keys of both dicts are JSON paths such as `("quizzes", 0, "questions", 2, "type")`;
+    values are 1-based `(line, column)` in the file.
+    """
+
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def value(self, path: JsonPath) -> Position:
+        """Position of the value at `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def key(self, path: JsonPath) -> Position:
+        """Position of the key naming `path`; the value's position for list items."""
+        found = self.keys.get(path)
+        return found if found is not None else self.value(path)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded file: its front matter (or whole YAML) as data, plus the body."""
+
+    path: str
+    data: dict[str, Any]
+    positions: Positions
+    body: str = ""
+    body_line: int = 1
+
+
+def problem(path: str, line: int, column: int, message: str, expected: str = "") -> Problem:
+    """A problem about the file as a whole or about its text (field `-`)."""
+    return Problem(path, line, column, "-", message, expected)
+
+
+def read_text(file: Path, display: str | None = None) -> str:
+    """Read a UTF-8 text file, refusing large or non-UTF-8 files.
+
+    A leading BOM is dropped and CRLF/CR line ends become LF.
+    """
+    name = display if display is not None else str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise ContentError([_too_big(name, size)])
+        raw = file.read_bytes()
+    except OSError as error:
+        raise ContentError([problem(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode file bytes as UTF-8 (see `read_text`)."""
+    if len(raw) > MAX_BYTES:
+        raise ContentError([_too_big(path, len(raw))])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ContentError(
+            [
+                problem(
+                    path,
+                    line,
+                    column,
+                    f"file is not valid UTF-8: byte 0x{raw[error.start]:02x} at offset "
+                    f"{error.start}",
+                    "UTF-8 text; re-save the file as UTF-8",
+                )
+            ]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _too_big(path: str, size: int) -> Problem:
+    return problem(
+        path,
+        1,
+        1,
+        f"file is too large: {size} bytes",
+        f"at most 1 MiB, {MAX_BYTES} bytes",
+    )
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, int, str, int]:
+    """Split `text` into front matter and body.
+
+    Returns `(front_matter, front_matter_line, body, body_line)` where
+    `front_matter_line` is the 1-based line of the opening `---` and `body_line` the
+    line where the body starts. Blank lines before the opening `---` are allowed.
+    """
+    if not text.strip():
+        raise ContentError(
+            [problem(path, 1, 1, "file is empty", "front matter between '---' lines")]
+        )
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if lines[start].rstrip() != _DELIMITER:
+        raise ContentError(
+            [
+                problem(
+                    path,
+                    start + 1,
+                    1,
+                    "missing front matter",
+                    "the file to start with a '---' line, then YAML, then another '---' line",
+                )
+            ]
+        )
+    for end in range(start + 1, len(lines)):
+        if lines[end].rstrip() == _DELIMITER:
+            front = "\n".join(lines[start + 1 : end]) + "\n"
+            body = "\n".join(lines[end + 1 :])
+            return front, start + 1, body, end + 2
+    raise ContentError(
+        [
+            problem(
+                path,
+                start + 1,
+                1,
+                "front matter is not closed",
+                "a '---' line after the front matter",
+            )
+        ]
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and deep nesting while composing.
+
+    Checking in `compose_node` stops before the recursive composer can go deep, so
+    thousands of nested brackets fail fast instead of raising RecursionError.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        # The scanner looks ahead along a whole line of '[[[[...' before the composer
+        # sees any node, in quadratic time: stop it here already.
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(self.get_mark(), _TOO_DEEP)
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            raise _Refused(event.start_mark, "YAML aliases ('*name') are not allowed")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise _Refused(event.start_mark, "YAML anchors ('&name') are not allowed")
+        if isinstance(event, CollectionStartEvent):
+            if self.depth >= MAX_DEPTH:
+                raise _Refused(event.start_mark, _TOO_DEEP)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
+    """Compose YAML `text` into plain data and the positions of every value and key.
+
+    `line_offset` is added to every line, for YAML that starts further down a file.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        positions = Positions()
+        converter = _Converter(loader, path, line_offset, positions)
+        data = None if node is None else converter.convert(node, ())
+    except _Refused as error:
+        raise ContentError(
+            [problem(path, error.mark.line + 1 + line_offset, error.mark.column + 1, error.message)]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_syntax_problem(error, text, path, line_offset)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML always marks its errors
+        raise ContentError([problem(path, 1 + line_offset, 1, f"invalid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if converter.problems:
+        raise ContentError(converter.problems)
+    return data, positions
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if 0 <= number < len(lines):
+            source = lines[number]
+            indent = source[: len(source) - len(source.lstrip(" \t"))]
+            if "\t" in indent:
+                return problem(
+                    path,
+                    number + 1 + line_offset,
+                    indent.index("\t") + 1,
+                    "tab character in indentation",
+                    "spaces, not tabs, for indentation",
+                )
+    reason = error.problem or error.context or "syntax error"
+    if error.problem and error.context and error.context_mark is not None:
+        reason += f" ({error.context} started on line {error.context_mark.line + 1 + line_offset})"
+    return problem(path, line + 1 + line_offset, column + 1, f"invalid YAML: {reason}")
+
+
+class _Converter:
+    """Turns composed nodes into plain data, recording positions as it goes."""
+
+    def __init__(self, loader: _Loader, path: str, line_offset: int, positions: Positions) -> None:
+        self.loader = loader
+        self.path = path
+        self.line_offset = line_offset
+        self.positions = positions
+        self.problems: list[Problem] = []
+
+    def position(self, node: Node) -> Position:
+        return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def convert(self, node: Node, path: JsonPath) -> Any:
+        self.positions.values[path] = self.position(node)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            # Dates are never wanted as dates here; keep what the editor wrote.
+            return node.value
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line, column = self.position(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(
+                    problem(self.path, line, column, "YAML merge keys ('<<') are not allowed")
+                )
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(
+                    problem(
+                        self.path, line, column, "a key must be a plain name, not a list or mapping"
+                    )
+                )
+                continue
+            key = self.loader.construct_object(key_node)
+            if not isinstance(key, str):
+                self.problems.append(
+                    problem(
+                        self.path,
+                        line,
+                        column,
+                        f"key {key_node.value!r} is read as {_kind(key)}, not a name",
+                        "a text key; put it in quotes",
+                    )
+                )
+                continue
+            if key in first_line:
+                self.problems.append(
+                    problem(
+                        self.path,
+                        line,
+                        column,
+                        f"duplicate key {key!r} (first defined on line {first_line[key]})",
+                    )
+                )
+                continue
+            first_line[key] = line
+            self.positions.keys[(*path, key)] = (line, column)
+            result[key] = self.convert(value_node, (*path, key))
+        return result
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "null"
+    return "a " + type(value).__name__
+
+
+def load_markdown(file: Path, display: str | None = None) -> Document:
+    """Load a Markdown file with YAML front matter into a `Document`.
+
+    The root position (path `()`) is the opening `---` line, so problems about the
+    front matter as a whole (such as a missing required field) point there.
+    """
+    name = display if display is not None else str(file)
+    return markdown_document(read_text(file, name), name)
+
+
+def markdown_document(text: str, path: str) -> Document:
+    """Like `load_markdown`, for text already read (see `read_text`)."""
+    front, front_line, body, body_line = split_front_matter(text, path)
+    data, positions = parse_yaml(front, path, line_offset=front_line)
+    if data is None:
+        raise ContentError(
+            [problem(path, front_line, 1, "front matter is empty", "a YAML mapping of fields")]
+        )
+    if not isinstance(data, dict):
+        line, column = positions.value(())
+        raise ContentError(
+            [
+                problem(
+                    path,
+                    line,
+                    column,
+                    f"front matter is {_shape(data)}",
+                    "a YAML mapping of fields, like 'title: ...'",
+                )
+            ]
+        )
+    positions.values[()] = (front_line, 1)
+    return Document(path, data, positions, body, body_line)
+
+
+def load_yaml_file(file: Path, display: str | None = None) -> Document:
+    """Load a YAML file whose top level must be a mapping."""
+    name = display if display is not None else str(file)
+    return yaml_document(read_text(file, name), name)
+
+
+def yaml_document(text: str, path: str) -> Document:
+    """Like `load_yaml_file`, for text already read (see `read_text`)."""
+    data, positions = parse_yaml(text, path)
+    if data is None:
+        raise ContentError([problem(path, 1, 1, "file is empty", "a YAML mapping of fields")])
+    if not isinstance(data, dict):
+        line, column = positions.value(())
+        raise ContentError(
+            [problem(path, line, column, f"file holds {_shape(data)}", "a YAML mapping of fields")]
+        )
+    return Document(path, data, positions)
+
+
+def _shape(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    return f"a single value ({data!r})"

@@ -1,0 +1,260 @@
+"""JSON Schema validation with every error mapped back to a file position.
+
+The schemas in `quizbuilder/schemas/` are the single description of the authoring
+format; editors get completion from them too. This module only turns `jsonschema`'s
+errors into `Problem`s that people can act on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import Problem
+from .loader import JsonPath, Positions
+
+SchemaName = Literal["role", "site", "article"]
+
+_SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_PATTERNS = {
+    _SLUG_PATTERN: "lowercase letters, digits and single hyphens, like 'loan-officer'",
+}
+
+
+@cache
+def load_schema(name: SchemaName) -> dict[str, Any]:
+    """The packaged JSON Schema `name` (`role`, `site` or `article`)."""
+    text = resources.files("quizbuilder").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(name: SchemaName) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name))
+
+
+def field_name(path: Sequence[str | int]) -> str:
+    """A JSON path as people write it: `quizzes[0].questions[2].type`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "-"
+
+
+def validate_schema(data: Any, name: SchemaName, positions: Positions, path: str) -> list[Problem]:
+    """Validate `data` against schema `name`; return every problem, in file order."""
+    problems: dict[tuple[int, int, str], Problem] = {}
+    for error in _validator(name).iter_errors(data):
+        for found in _problems(error, name, positions, path):
+            # The same field can fail through two rules (e.g. a forbidden field in both
+            # a graded quiz and a single question); one message per field is enough.
+            problems.setdefault((found.line, found.column, found.field), found)
+    # "unknown field 'titel' (did you mean 'title'?)" already explains the missing 'title'.
+    suggested = {
+        _parent(found.field) + match.group(1)
+        for found in problems.values()
+        if (match := _DID_YOU_MEAN.search(found.message)) and found.message.startswith("unknown")
+    }
+    return sorted(
+        found
+        for found in problems.values()
+        if not (found.message.startswith("missing required") and found.field in suggested)
+    )
+
+
+_DID_YOU_MEAN = re.compile(r"\(did you mean '([^']*)'\?\)")
+
+
+def _parent(field: str) -> str:
+    """`quizzes[0].titel` -> `quizzes[0].`; `titel` -> ``."""
+    head, dot, _ = field.rpartition(".")
+    return head + dot
+
+
+def _problems(
+    error: ValidationError, name: SchemaName, positions: Positions, path: str
+) -> Iterator[Problem]:
+    where: JsonPath = tuple(error.absolute_path)
+    validator = error.validator
+    value: Any = error.instance
+    schema: Any = error.schema
+    rule: Any = error.validator_value
+
+    def at_value(message: str, expected: str = "", at: JsonPath = where) -> Problem:
+        line, column = positions.value(at)
+        return Problem(path, line, column, field_name(at), message, expected)
+
+    def at_key(message: str, expected: str = "", at: JsonPath = where) -> Problem:
+        line, column = positions.key(at)
+        return Problem(path, line, column, field_name(at), message, expected)
+
+    if "propertyNames" in error.absolute_schema_path:
+        # jsonschema reports bad property names at the mapping, with the name as instance.
+        yield at_key(
+            f"{value!r} is not a valid id",
+            _PATTERNS.get(str(rule), "a valid name"),
+            (*where, str(value)),
+        )
+    elif validator == "required":
+        missing = str(error.message).split("'")[1]
+        context = _then_description(name, error.absolute_schema_path)
+        line, column = positions.key(where)
+        yield Problem(
+            path,
+            line,
+            column,
+            field_name((*where, missing)),
+            f"missing required field {missing!r}" + (f" in {context}" if context else ""),
+        )
+    elif validator == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        extras = [key for key in value if key not in known] if isinstance(value, dict) else []
+        for key in extras:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if close:
+                yield at_key(
+                    f"unknown field {key!r} (did you mean {close[0]!r}?)", at=(*where, key)
+                )
+            else:
+                yield at_key(f"unknown field {key!r}", _one_of(known), (*where, key))
+    elif validator == "not" and rule == {}:
+        context = _then_description(name, error.absolute_schema_path)
+        message = f"field {where[-1]!r} is not allowed"
+        yield at_key(message + (f" in {context}" if context else " here"))
+    elif validator == "type":
+        subject = "" if value is None or isinstance(value, list | dict) else f"{value!r} "
+        yield at_value(f"{subject}is {_kind(value)}", _type_name(rule))
+    elif validator in ("enum", "const"):
+        allowed = [str(item) for item in rule] if validator == "enum" else [str(rule)]
+        message = f"{_short(value)} is not one of the allowed values"
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        if close:
+            message += f" (did you mean {close[0]!r}?)"
+        context = _then_description(name, error.absolute_schema_path)
+        if context:
+            message += f" in {context}"
+        yield at_value(message, _one_of(allowed))
+    elif validator == "pattern":
+        pattern = str(rule)
+        yield at_value(
+            f"{_short(value)} is not a valid id",
+            _PATTERNS.get(pattern, f"text matching {pattern}"),
+        )
+    elif validator == "maxLength":
+        yield at_value(
+            f"is too long ({len(value)} characters)",
+            f"at most {_plural(rule, 'character')}",
+        )
+    elif validator == "minLength":
+        yield at_value("is empty" if not value else "is too short", _text_at_least(error))
+    elif validator in ("minItems", "maxItems"):
+        count = len(value)
+        low, high = schema.get("minItems"), schema.get("maxItems")
+        if low is not None and low == high:
+            expected = f"exactly {_plural(low, 'item')}"
+        elif validator == "minItems":
+            expected = f"at least {_plural(rule, 'item')}"
+        else:
+            expected = f"at most {_plural(rule, 'item')}"
+        if not count:
+            message = "is empty"
+        else:
+            amount = "few" if validator == "minItems" else "many"
+            message = f"has too {amount} items ({count})"
+        yield at_value(message, expected)
+    elif validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        word = "small" if validator == "minimum" else "large"
+        yield at_value(f"{_short(value)} is too {word}", f"{bound} {rule}")
+    elif validator == "uniqueItems":
+        yield at_value("has duplicate items", "each item once")
+    else:
+        yield at_value(str(error.message))
+
+
+def _then_description(name: SchemaName, schema_path: Sequence[str | int]) -> str:
+    """The `description` of the innermost `then` the failing rule sits in."""
+    node: Any = load_schema(name)
+    root = node
+    found = ""
+    for part in schema_path:
+        if isinstance(node, Mapping) and "$ref" in node and part not in node:
+            node = _resolve(root, str(node["$ref"]))
+        if isinstance(node, Mapping):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part]
+        else:
+            break
+        if part == "then" and isinstance(node, Mapping):
+            found = str(node.get("description", ""))
+    return found
+
+
+def _resolve(root: Mapping[str, Any], ref: str) -> Any:
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a " + type(value).__name__
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
+}
+
+
+def _type_name(expected: object) -> str:
+    if isinstance(expected, list):
+        return " or ".join(_TYPE_NAMES.get(str(item), str(item)) for item in expected)
+    return _TYPE_NAMES.get(str(expected), str(expected))
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "...'"
+
+
+def _one_of(values: Sequence[str]) -> str:
+    return "one of: " + ", ".join(values)
+
+
+def _plural(count: object, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _text_at_least(error: ValidationError) -> str:
+    return f"at least {_plural(error.validator_value, 'character')}"

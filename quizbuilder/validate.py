@@ -1,0 +1,433 @@
+"""Semantic checks across files: ids, references, bands, markers, finder values.
+
+These run on the model after every file passed its schema. Positions come from the
+loader's `Positions` when given (exact key or value), else from the objects' `Source`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .errors import Problem
+from .loader import JsonPath, Positions
+from .model import (
+    Article,
+    QuestionType,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+)
+from .schema import field_name
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MARKER_RE = re.compile(r"^\s*<!--\s*quiz:\s*(\S*)\s*-->\s*$")
+_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def normalise_slug(slug: str) -> str:
+    """The slug with case and accents ignored, for collision checks."""
+    decomposed = unicodedata.normalize("NFKD", slug)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def markers(body: str, body_line: int) -> list[tuple[str, int, int]]:
+    """`(quiz_id, line, column)` of each `<!-- quiz: ID -->` line outside code fences."""
+    found: list[tuple[str, int, int]] = []
+    fence = ""
+    for offset, text in enumerate(body.split("\n")):
+        fence_match = _FENCE_RE.match(text)
+        if fence_match:
+            mark = fence_match.group(1)
+            if not fence:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = ""
+            continue
+        if fence:
+            continue
+        match = MARKER_RE.match(text)
+        if match:
+            found.append((match.group(1), body_line + offset, match.start(1) + 1))
+    return found
+
+
+@dataclass
+class _Where:
+    """Looks up positions for one file."""
+
+    path: str
+    positions: Positions | None
+
+    def value(self, at: JsonPath, message: str, expected: str = "") -> Problem:
+        line, column = self.positions.value(at) if self.positions else (1, 1)
+        return Problem(self.path, line, column, field_name(at), message, expected)
+
+    def key(self, at: JsonPath, message: str, expected: str = "") -> Problem:
+        line, column = self.positions.key(at) if self.positions else (1, 1)
+        return Problem(self.path, line, column, field_name(at), message, expected)
+
+
+def validate(
+    settings: SiteSettings | None,
+    roles: Sequence[Role],
+    articles: Sequence[Article] = (),
+    positions: Mapping[str, Positions] | None = None,
+) -> list[Problem]:
+    """Every semantic problem in the content; checks needing the site file are skipped
+    when `settings` is None (it had problems of its own)."""
+    positions = positions or {}
+    problems: list[Problem] = []
+    if settings is not None:
+        problems += check_settings(settings, positions.get(settings.path))
+    problems += _check_slugs([(r.slug, r.path) for r in roles], "role")
+    problems += _check_slugs([(a.slug, a.path) for a in articles], "article")
+    quiz_ids: dict[str, tuple[str, int]] = {}
+    for role in roles:
+        problems += check_role(role, settings, positions.get(role.path), quiz_ids)
+    for role in roles:
+        problems += _check_markers(role, quiz_ids)
+    if settings is not None:
+        dimension_ids = [d.id for d in settings.dimensions]
+        for article in articles:
+            where = _Where(article.path, positions.get(article.path))
+            for index, dimension in enumerate(article.dimensions):
+                if dimension not in dimension_ids:
+                    problems.append(
+                        _unknown(
+                            where, ("dimensions", index), "dimension", dimension, dimension_ids
+                        )
+                    )
+    return sorted(problems)
+
+
+def _unknown(
+    where: _Where, at: JsonPath, what: str, value: str, known: Sequence[str], *, key: bool = False
+) -> Problem:
+    message = f"unknown {what} {value!r}"
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    expected = "one of: " + ", ".join(known) if known else ""
+    return (where.key if key else where.value)(at, message, expected)
+
+
+def _check_slugs(items: Sequence[tuple[str, str]], what: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for slug, path in items:
+        if not SLUG_RE.match(slug):
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "-",
+                    f"file name {slug!r} is not a valid {what} slug",
+                    "lowercase letters, digits and single hyphens, like 'loan-officer.md'",
+                )
+            )
+        normal = normalise_slug(slug)
+        if normal in seen:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "-",
+                    f"{what} slug {slug!r} collides with {seen[normal]} "
+                    "(the same after ignoring case and accents)",
+                )
+            )
+        else:
+            seen[normal] = path
+    return problems
+
+
+def _duplicates(
+    where: _Where, items: Iterable[str], at: Sequence[JsonPath], what: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for item, path in zip(items, at, strict=True):
+        if item in first:
+            problems.append(
+                where.value(
+                    path, f"duplicate {what} {item!r} (first defined on line {first[item]})"
+                )
+            )
+        else:
+            first[item] = where.positions.value(path)[0] if where.positions else 1
+    return problems
+
+
+def check_settings(settings: SiteSettings, positions: Positions | None = None) -> list[Problem]:
+    """Checks within the site file: unique ids, band coverage, finder kinds."""
+    where = _Where(settings.path, positions)
+    problems: list[Problem] = []
+    for name, ids in (
+        ("customer_kinds", [k.id for k in settings.customer_kinds]),
+        ("dimensions", [d.id for d in settings.dimensions]),
+        ("bands", [b.id for b in settings.bands]),
+    ):
+        paths: list[JsonPath] = [(name, i, "id") for i in range(len(ids))]
+        problems += _duplicates(where, ids, paths, "id")
+    finder_ids = [q.id for q in settings.finder_questions]
+    problems += _duplicates(
+        where, finder_ids, [("finder", "questions", i, "id") for i in range(len(finder_ids))], "id"
+    )
+    kinds = [k.id for k in settings.customer_kinds]
+    for index, question in enumerate(settings.finder_questions):
+        if question.kind is not None and question.kind not in kinds:
+            problems.append(
+                _unknown(
+                    where,
+                    ("finder", "questions", index, "kind"),
+                    "customer kind",
+                    question.kind,
+                    kinds,
+                )
+            )
+    problems += _check_bands(settings, where)
+    return problems
+
+
+def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
+    problems: list[Problem] = []
+    indexed = sorted(enumerate(settings.bands), key=lambda item: (item[1].min, item[1].max))
+    valid = []
+    for index, band in indexed:
+        if band.min > band.max:
+            problems.append(
+                where.value(
+                    ("bands", index, "max"),
+                    f"band {band.id!r} ends ({band.max}) before it starts ({band.min})",
+                    "max >= min",
+                )
+            )
+        else:
+            valid.append((index, band))
+    if not valid:
+        return problems
+    first_index, first = valid[0]
+    if first.min != 0:
+        problems.append(
+            where.value(
+                ("bands", first_index, "min"),
+                f"bands start at {first.min}: no band covers 0..{first.min - 1}",
+                "the lowest band to start at 0",
+            )
+        )
+    last_index, last = max(valid, key=lambda item: item[1].max)
+    if last.max != 100:
+        problems.append(
+            where.value(
+                ("bands", last_index, "max"),
+                f"bands end at {last.max}: no band covers {last.max + 1}..100",
+                "the highest band to end at 100",
+            )
+        )
+    previous = valid[0][1]
+    for index, band in valid[1:]:
+        if band.min > previous.max + 1:
+            problems.append(
+                where.value(
+                    ("bands", index, "min"),
+                    f"gap between {previous.max} and {band.min}: "
+                    f"no band covers {previous.max + 1}..{band.min - 1}",
+                    f"min: {previous.max + 1}",
+                )
+            )
+        elif band.min <= previous.max:
+            top = min(band.max, previous.max)
+            problems.append(
+                where.value(
+                    ("bands", index, "min"),
+                    f"overlap: {band.min}..{top} covered by both {previous.id!r} and {band.id!r}",
+                    f"min: {previous.max + 1}",
+                )
+            )
+        if band.max >= previous.max:
+            previous = band
+    return problems
+
+
+def check_role(
+    role: Role,
+    settings: SiteSettings | None,
+    positions: Positions | None = None,
+    quiz_ids: dict[str, tuple[str, int]] | None = None,
+) -> list[Problem]:
+    """Checks of one role; `quiz_ids` (quiz id -> (path, line)) spans all roles so far."""
+    where = _Where(role.path, positions)
+    problems: list[Problem] = []
+    quiz_ids = {} if quiz_ids is None else quiz_ids
+    kinds = [k.id for k in settings.customer_kinds] if settings else []
+    dimensions = [d.id for d in settings.dimensions] if settings else []
+
+    if settings is not None:
+        for index, customer in enumerate(role.customers):
+            if customer.kind not in kinds:
+                problems.append(
+                    _unknown(
+                        where, ("customers", index, "kind"), "customer kind", customer.kind, kinds
+                    )
+                )
+        traits = [q.id for q in settings.finder_questions]
+        for trait in role.finder:
+            if trait not in traits:
+                problems.append(
+                    _unknown(where, ("finder", trait), "finder trait", trait, traits, key=True)
+                )
+        missing = [trait for trait in traits if trait not in role.finder]
+        if missing:
+            problems.append(
+                where.key(
+                    ("finder",),
+                    "missing finder values for: " + ", ".join(missing),
+                    "a value 0..4 for every finder question in the site file",
+                )
+            )
+
+    for index, quiz in enumerate(role.quizzes):
+        at: JsonPath = ("quizzes", index)
+        line = positions.value((*at, "id"))[0] if positions else 1
+        if quiz.id in quiz_ids:
+            other_path, other_line = quiz_ids[quiz.id]
+            problems.append(
+                where.value(
+                    (*at, "id"),
+                    f"duplicate quiz id {quiz.id!r} (first defined in {other_path} on line "
+                    f"{other_line})",
+                    "quiz ids unique across the whole site",
+                )
+            )
+        else:
+            quiz_ids[quiz.id] = (role.path, line)
+        problems += _check_quiz(quiz, at, where, settings, dimensions)
+    return problems
+
+
+def _check_quiz(
+    quiz: Quiz,
+    at: JsonPath,
+    where: _Where,
+    settings: SiteSettings | None,
+    dimensions: Sequence[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if not quiz.questions:
+        problems.append(
+            where.value((*at, "questions"), "quiz has no questions", "at least 1 question")
+        )
+    problems += _duplicates(
+        where,
+        [q.id for q in quiz.questions],
+        [(*at, "questions", i, "id") for i in range(len(quiz.questions))],
+        "question id",
+    )
+    max_points = 0
+    for index, question in enumerate(quiz.questions):
+        q_at: JsonPath = (*at, "questions", index)
+        if question.type is QuestionType.SCALE:
+            if quiz.kind is QuizKind.GRADED:
+                problems.append(
+                    where.value(
+                        (*q_at, "type"),
+                        "scale questions are only allowed in profile quizzes",
+                        "one of: single, multiple",
+                    )
+                )
+            elif question.dimension is not None and settings is not None:
+                if question.dimension not in dimensions:
+                    problems.append(
+                        _unknown(
+                            where, (*q_at, "dimension"), "dimension", question.dimension, dimensions
+                        )
+                    )
+                max_points += len(settings.scale_labels) - 1
+            continue
+        if len(question.options) < 2:
+            count = len(question.options)
+            problems.append(
+                where.value(
+                    (*q_at, "options"),
+                    "question has no options" if not count else "question has only 1 option",
+                    "at least 2 options",
+                )
+            )
+        if quiz.kind is QuizKind.GRADED:
+            correct = sum(option.correct for option in question.options)
+            if question.type is QuestionType.SINGLE and correct != 1:
+                problems.append(
+                    where.key(
+                        (*q_at, "options"),
+                        "no option is marked correct"
+                        if not correct
+                        else f"{correct} options are marked correct",
+                        "exactly one option with 'correct: true' in a single question",
+                    )
+                )
+            elif question.type is QuestionType.MULTIPLE and not correct:
+                problems.append(
+                    where.key(
+                        (*q_at, "options"),
+                        "no option is marked correct",
+                        "at least one option with 'correct: true'",
+                    )
+                )
+            continue
+        for o_index, option in enumerate(question.options):
+            for dimension, points in option.points.items():
+                if settings is not None and dimension not in dimensions:
+                    problems.append(
+                        _unknown(
+                            where,
+                            (*q_at, "options", o_index, "points", dimension),
+                            "dimension",
+                            dimension,
+                            dimensions,
+                            key=True,
+                        )
+                    )
+                max_points += points
+    if quiz.kind is QuizKind.PROFILE and quiz.questions and max_points == 0 and settings:
+        problems.append(
+            where.value(
+                at,
+                "profile quiz gives no points on any dimension",
+                "a scale question or an option with points",
+            )
+        )
+    return problems
+
+
+def _check_markers(role: Role, quiz_ids: Mapping[str, tuple[str, int]]) -> list[Problem]:
+    problems: list[Problem] = []
+    own = list(dict.fromkeys(quiz.id for quiz in role.quizzes))
+    seen: dict[str, int] = {}
+    for quiz_id, line, column in markers(role.body, role.body_line):
+        if quiz_id in seen:
+            message = f"quiz {quiz_id!r} is already placed on line {seen[quiz_id]}"
+            problems.append(Problem(role.path, line, column, "-", message, "one marker per quiz"))
+            continue
+        seen[quiz_id] = line
+        if quiz_id in own:
+            continue
+        if quiz_id in quiz_ids:
+            message = (
+                f"marker names quiz {quiz_id!r} of another role ({quiz_ids[quiz_id][0]}); "
+                "a marker can only place this role's quizzes"
+            )
+        else:
+            message = f"marker names unknown quiz {quiz_id!r}"
+            close = difflib.get_close_matches(quiz_id, own, n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean {close[0]!r}?)"
+        expected = "one of: " + ", ".join(own) if own else "no markers: this role has no quizzes"
+        problems.append(Problem(role.path, line, column, "-", message, expected))
+    return problems

@@ -1,0 +1,126 @@
+"""Semantic checks on hand-built models (no files, no positions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizbuilder.model import (
+    Band,
+    CustomerKind,
+    Dimension,
+    Option,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+)
+from quizbuilder.validate import check_settings, markers, normalise_slug, validate
+
+
+def _settings(*bands: tuple[str, int, int]) -> SiteSettings:
+    return SiteSettings(
+        customer_kinds=(CustomerKind("external", "External"),),
+        dimensions=(Dimension("ownership", "Ownership", "s"),),
+        bands=tuple(Band(id, id.title(), low, high, "m") for id, low, high in bands),
+        scale_labels=("No", "Yes"),
+        path="site.yml",
+    )
+
+
+@pytest.mark.parametrize(
+    ("bands", "messages"),
+    [
+        ([("a", 0, 49), ("b", 50, 100)], []),
+        ([("b", 50, 100), ("a", 0, 49)], []),
+        ([("a", 0, 100)], []),
+        ([("a", 0, 39), ("b", 45, 100)], ["gap between 39 and 45: no band covers 40..44"]),
+        ([("a", 0, 45), ("b", 40, 100)], ["overlap: 40..45 covered by both 'a' and 'b'"]),
+        ([("a", 5, 100)], ["bands start at 5: no band covers 0..4"]),
+        ([("a", 0, 90)], ["bands end at 90: no band covers 91..100"]),
+        ([("a", 0, 100), ("b", 60, 40)], ["band 'b' ends (40) before it starts (60)"]),
+        (
+            [("a", 0, 100), ("b", 10, 20)],
+            ["overlap: 10..20 covered by both 'a' and 'b'"],
+        ),
+    ],
+)
+def test_bands(bands: list[tuple[str, int, int]], messages: list[str]) -> None:
+    assert [p.message for p in check_settings(_settings(*bands))] == messages
+
+
+def test_duplicate_site_ids() -> None:
+    settings = _settings(("a", 0, 49), ("a", 50, 100))
+    assert [str(p) for p in check_settings(settings)] == [
+        "site.yml:1:1: bands[1].id: duplicate id 'a' (first defined on line 1)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "normal"), [("cafe", "cafe"), ("café", "cafe"), ("Café", "cafe"), ("ＬＯＡＮ", "loan")]
+)
+def test_normalise_slug(slug: str, normal: str) -> None:
+    assert normalise_slug(slug) == normal
+
+
+def test_markers_skip_code_fences_and_inline_mentions() -> None:
+    body = "\n".join(
+        [
+            "<!-- quiz: a -->",
+            "text <!-- quiz: b --> text",
+            "````md",
+            "<!-- quiz: c -->",
+            "```",
+            "<!-- quiz: d -->",
+            "````",
+            "  <!--quiz:e-->  ",
+            "~~~",
+            "<!-- quiz: f -->",
+        ]
+    )
+    assert markers(body, 10) == [("a", 10, 12), ("e", 17, 12)]
+
+
+def _role(*quizzes: Quiz, slug: str = "r", body: str = "") -> Role:
+    return Role(slug, "R", "s", "x", body, 5, f"{slug}.md", f"roles/{slug}.md", quizzes=quizzes)
+
+
+def _question(kind: QuestionType, *options: Option, id: str = "q") -> Question:
+    return Question(
+        id, kind, "t", options, dimension="ownership" if kind is QuestionType.SCALE else None
+    )
+
+
+def test_role_checks_without_positions_point_at_file_start() -> None:
+    graded = Quiz(
+        "g",
+        "G",
+        QuizKind.GRADED,
+        (
+            _question(QuestionType.SINGLE, Option("a", True), Option("b", True)),
+            _question(QuestionType.MULTIPLE, Option("a"), id="m"),
+        ),
+    )
+    profile = Quiz(
+        "g", "P", QuizKind.PROFILE, (_question(QuestionType.SINGLE, Option("a"), Option("b")),)
+    )
+    role = _role(graded, profile, body="<!-- quiz: nope -->")
+    assert [str(p) for p in validate(_settings(("a", 0, 100)), [role])] == [
+        "r.md:1:1: quizzes[0].questions[0].options: 2 options are marked correct "
+        "(expected exactly one option with 'correct: true' in a single question)",
+        "r.md:1:1: quizzes[0].questions[1].options: no option is marked correct "
+        "(expected at least one option with 'correct: true')",
+        "r.md:1:1: quizzes[0].questions[1].options: question has only 1 option "
+        "(expected at least 2 options)",
+        "r.md:1:1: quizzes[1]: profile quiz gives no points on any dimension "
+        "(expected a scale question or an option with points)",
+        "r.md:1:1: quizzes[1].id: duplicate quiz id 'g' (first defined in r.md on line 1) "
+        "(expected quiz ids unique across the whole site)",
+        "r.md:5:12: -: marker names unknown quiz 'nope' (expected one of: g)",
+    ]
+
+
+def test_without_settings_only_role_local_checks_run() -> None:
+    quiz = Quiz("p", "P", QuizKind.PROFILE, (_question(QuestionType.SCALE),))
+    assert validate(None, [_role(quiz)]) == []
