@@ -1,0 +1,247 @@
+// quizbuilder engine: enhances form.qb-quiz and div.qb-history (ARCHITECTURE.md, "HTML contract").
+// Material's instant navigation re-runs this file: everything below is defined once, and
+// every element is enhanced once (data-qb-ready).
+((w, d) => {
+  'use strict';
+  if (w.QuizbuilderEngine) return w.QuizbuilderEngine.init();
+  const C = w.QuizbuilderCore, READY = 'data-qb-ready', drawers = new WeakMap();
+  const $$ = (root, sel, fn) => root.querySelectorAll(sel).forEach(fn);
+
+  function el(tag, props, kids) {
+    const e = d.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (v == null) continue;
+      if (k === 'text') e.textContent = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v);
+    }
+    for (const c of kids || []) if (c) e.append(c);
+    return e;
+  }
+  const parse = (node, attr) => { try { return JSON.parse(node.getAttribute(attr)); } catch (e) { return null; } };
+  function setup(node) {
+    const c = parse(node, 'data-qb-config') || {}, s = c.strings || {};
+    return { ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || key, vars) };
+  }
+  // A text with one "{name}" placeholder, filled with a link.
+  function linked(text, name, href) {
+    const i = text.indexOf('{name}');
+    return i < 0 ? [text] : [text.slice(0, i), el('a', { href, text: name }), text.slice(i + 6)];
+  }
+  const load = (ns) => { try { return C.readStore(localStorage.getItem(C.storageKey(ns))); } catch (e) { return { ok: false }; } };
+  const button = (text, onclick, cls) => el('button', { type: 'button', class: cls || 'md-button', text, onclick });
+  const focus = (node) => node && node.focus();
+  const refresh = () => $$(d, 'div.qb-history[' + READY + ']', (x) => drawers.get(x)?.());
+  const heading = (text) => el('h3', { class: 'qb-result__title', tabindex: '-1', text });
+
+  function enhanceQuiz(form) {
+    form.setAttribute(READY, '');
+    const q = parse(form, 'data-qb-quiz');
+    if (!q || q.v !== 1 || !Array.isArray(q.questions)) return null;
+    const { ns, results, t } = setup(form), sets = {}, dims = {}, names = {};
+    let out = form.querySelector('.qb-result');
+    if (!out) form.append(out = el('div', { class: 'qb-result', role: 'status', 'aria-live': 'polite', tabindex: '-1' }));
+    $$(form, 'fieldset[data-qb-question]', (f) => { sets[f.getAttribute('data-qb-question')] = f; });
+    for (const x of q.dimensions || []) { dims[x.id] = x; names[x.id] = x.name; }
+    $$(form, '.qb-answer', (x) => { x.hidden = true; });
+
+    function mark(f, cls, text) {
+      f.classList.add('qb-question--' + cls);
+      const p = f.querySelector('.qb-feedback');
+      if (p) { p.textContent = text; p.className = 'qb-feedback qb-feedback--' + cls; p.hidden = false; }
+    }
+    function reset() {
+      form.classList.remove('qb-quiz--shared');
+      for (const f of Object.values(sets)) {
+        f.classList.remove('qb-question--right', 'qb-question--wrong', 'qb-question--missing');
+        const p = f.querySelector('.qb-feedback');
+        if (p) { p.hidden = true; p.textContent = ''; }
+      }
+    }
+    function show(nodes) {
+      out.replaceChildren(...nodes);
+      focus(out.querySelector('h3'));
+    }
+    function retake() {
+      form.reset();
+      reset();
+      $$(form, '.qb-answer', (x) => { x.hidden = true; x.open = false; });
+      out.replaceChildren();
+      if (/^#qb=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+      focus(form.querySelector('.qb-question input'));
+    }
+    function render(r, shared, saved) {
+      const nodes = [heading(t(shared ? 'shared_title' : 'result_title'))], next = [];
+      if (shared) nodes.push(el('p', { class: 'qb-note', text: t('shared_note') }));
+      if (r.kind === 'graded') {
+        const band = C.bandOf(q, C.percent(r.correct, r.total));
+        nodes.push(el('p', { class: 'qb-result__score', text: t('score', r) }));
+        if (band) nodes.push(el('p', { class: 'qb-result__band' }, [el('strong', { text: band.label }), ' ', band.message]));
+      } else {
+        nodes.push(el('ul', { class: 'qb-bars' }, r.dimensions.map((x) => {
+          const b = C.bandOf(q, x.percent), fill = el('span', { class: 'qb-bar__fill' });
+          fill.style.width = x.percent + '%';
+          return el('li', { class: 'qb-bar' }, [
+            el('span', { class: 'qb-bar__name', text: names[x.id] || x.id }),
+            el('span', { class: 'qb-bar__value', text: t('percent', x) + (b ? ' · ' + b.label : '') }),
+            el('span', { class: 'qb-bar__track', 'aria-hidden': 'true' }, [fill])
+          ]);
+        })));
+        const hi = dims[r.strongest], lo = dims[r.weakest];
+        if (hi && r.strongest !== r.weakest) nodes.push(el('p', null, linked(t('strongest'), hi.name, hi.url)));
+        if (lo) {
+          nodes.push(el('p', null, linked(t('weakest'), lo.name, lo.url)));
+          if (!shared) {
+            next.push(linked(t('read_about'), lo.name, lo.url));
+            for (const a of lo.articles || []) next.push([el('a', { href: a.url, text: a.title })]);
+          }
+        }
+      }
+      if (!shared && results) next.push([el('a', { href: results, text: t('all_results') })]);
+      if (next.length) nodes.push(el('h4', { text: t('next_title') }), el('ul', { class: 'qb-next' }, next.map((k) => el('li', null, k))));
+      if (saved === false) nodes.push(el('p', { class: 'qb-note qb-note--warn', text: t('not_saved') }));
+      if (shared) {
+        nodes.push(el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake, 'md-button md-button--primary')]));
+      } else {
+        const url = location.href.split('#')[0] + '#qb=' + C.encodeShare(r);
+        const input = el('input', { type: 'text', readonly: '', value: url, class: 'qb-share__url' });
+        const manual = el('label', { class: 'qb-share', hidden: '' }, [t('share_manual'), input]);
+        const msg = el('span', { class: 'qb-share__msg' });
+        const fallback = () => { manual.hidden = false; input.focus(); input.select(); };
+        const copy = () => {
+          try { navigator.clipboard.writeText(url).then(() => { msg.textContent = t('share_copied'); }, fallback); } catch (e) { fallback(); }
+        };
+        nodes.push(el('p', { class: 'qb-result__actions' }, [button(t('retry'), retake), button(t('share'), copy), msg]), manual);
+      }
+      show(nodes);
+    }
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      reset();
+      const a = Object.create(null);
+      $$(form, 'input:checked', (i) => { if (/^\d+$/.test(i.value)) (a[i.name] = a[i.name] || []).push(+i.value); });
+      const r = C.score(q, a);
+      if (r.status !== 'ok') {
+        const links = r.missing.filter((id) => sets[id]).map((id) => {
+          const f = sets[id], legend = f.querySelector('legend');
+          mark(f, 'missing', t('unanswered'));
+          return el('li', null, [el('a', {
+            href: '#' + f.id, text: (legend ? legend.textContent : id).trim(),
+            onclick: (e) => { e.preventDefault(); focus(f.querySelector('input')); }
+          })]);
+        });
+        return show([heading(t('incomplete_title')), el('p', { text: t('incomplete') }), el('ul', null, links)]);
+      }
+      if (r.kind === 'graded') {
+        for (const [id, ok] of Object.entries(r.questions)) {
+          const f = sets[id], x = f && f.querySelector('.qb-answer');
+          if (f) mark(f, ok ? 'right' : 'wrong', t(ok ? 'correct' : 'incorrect'));
+          if (x) { x.hidden = false; x.open = true; }
+        }
+      }
+      const s = load(ns);
+      let saved = false;
+      if (s.ok) {
+        try {
+          localStorage.setItem(C.storageKey(ns), JSON.stringify(C.addAttempt(s.store, {
+            quiz: q.id, role: q.role, title: q.title, url: location.pathname, names,
+            date: new Date().toISOString(), answers: a, result: r
+          })));
+          saved = true;
+          refresh();
+        } catch (e) { /* full or blocked: the notice says so */ }
+      }
+      render(r, false, saved);
+      form.dispatchEvent(new CustomEvent('quizbuilder:result', { bubbles: true, detail: r }));
+    });
+    return {
+      q,
+      shared: (r) => { render(r, true); form.classList.add('qb-quiz--shared'); },
+      invalid: () => show([heading(t('share_invalid')), el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake)])])
+    };
+  }
+
+  function showShared(made) {
+    const m = /^#qb=(.*)$/.exec(location.hash);
+    if (!m || !made.length) return;
+    let target = null;
+    for (const x of made) {
+      try { return x.shared(C.decodeShare(x.q, m[1])); } catch (e) { if (!target && e.code !== 'quiz') target = x; }
+    }
+    (target || made[0]).invalid();
+  }
+
+  function enhanceHistory(div) {
+    div.setAttribute(READY, '');
+    const { ns, t } = setup(div), key = C.storageKey(ns);
+    const live = el('p', { class: 'qb-history__status', role: 'status' }), body = el('div', { class: 'qb-history__body', tabindex: '-1' });
+    div.append(live, body);
+    const when = (iso) => {
+      const x = new Date(iso);
+      return isNaN(x) ? iso : x.toLocaleString(d.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    };
+    const summary = ({ result: r, names }) => (r.kind === 'graded' ? t('score', r)
+      : (r.dimensions || []).map((x) => ((names || {})[x.id] || x.id) + ' ' + t('percent', x)).join(', '));
+    function download(name, type, text) {
+      const u = URL.createObjectURL(new Blob([text], { type })), a = el('a', { href: u, download: name });
+      d.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(u), 1000);
+    }
+    function change(store, msg) {
+      try {
+        if (store) localStorage.setItem(key, JSON.stringify(store)); else localStorage.removeItem(key);
+      } catch (e) { live.textContent = t('not_saved'); return; }
+      draw();
+      live.textContent = t(msg);
+      focus(body);
+    }
+    function draw() {
+      const s = load(ns), groups = new Map(), kids = [], tools = [];
+      if (!s.ok) kids.push(el('p', { class: 'qb-note qb-note--warn', text: t(s.reason === 'newer' ? 'history_newer' : 'history_unreadable') }));
+      else {
+        s.store.attempts.map((a, i) => [a, i]).filter(([a]) => C.validAttempt(a))
+          .sort(([a, i], [b, j]) => (a.date < b.date ? 1 : a.date > b.date ? -1 : j - i))
+          .forEach((p) => { groups.set(p[0].quiz, [...(groups.get(p[0].quiz) || []), p]); });
+        if (!groups.size) kids.push(el('p', { text: t('history_empty') }));
+      }
+      groups.forEach((items) => {
+        const a0 = items[0][0];
+        kids.push(el('h2', null, [el('a', { href: a0.url || '../roles/' + a0.role + '/', text: a0.title || a0.quiz })]));
+        kids.push(el('ul', { class: 'qb-history__list' }, items.map(([a, i]) => {
+          const del = button(t('history_delete'), () => change(C.removeAttempt(s.store, i), 'history_deleted'), 'qb-link-button');
+          del.setAttribute('aria-label', t('history_delete_label', { date: when(a.date) }));
+          return el('li', null, [el('time', { datetime: a.date, text: when(a.date) }), ' — ', summary(a), ' ', del]);
+        })));
+      });
+      if (groups.size) {
+        tools.push(
+          button(t('download_json'), () => download('quiz-results.json', 'application/json', C.toJSON(s.store))),
+          button(t('download_csv'), () => download('quiz-results.csv', 'text/csv', C.toCSV(s.store.attempts))));
+      }
+      if (groups.size || s.reason) {
+        tools.push(button(t('history_clear'), () => { if (w.confirm(t('history_confirm'))) change(null, 'history_cleared'); }));
+      }
+      if (tools.length) kids.push(el('p', { class: 'qb-history__tools' }, tools));
+      body.replaceChildren(...kids);
+    }
+    drawers.set(div, draw);
+    draw();
+  }
+
+  function init() {
+    d.documentElement.classList.add('qb-js');
+    const made = [];
+    $$(d, 'form.qb-quiz:not([' + READY + '])', (f) => { const x = enhanceQuiz(f); if (x) made.push(x); });
+    showShared(made);
+    $$(d, 'div.qb-history:not([' + READY + '])', enhanceHistory);
+  }
+
+  w.QuizbuilderEngine = { init };
+  w.addEventListener('storage', (e) => {
+    if (e.key === null || e.key.startsWith('quizbuilder:')) refresh();
+  });
+  if (typeof w.document$?.subscribe === 'function') w.document$.subscribe(() => init());
+  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', init); else init();
+})(window, document);
