@@ -1,0 +1,504 @@
+"""The site-wide finder "Are you in customer service?": data, matching, search, page.
+
+Pure functions over the content model. `finder.js` implements `match_roles`,
+`customer_profile`, `search_roles` and `normalise` the same way; the shared vectors in
+`tests/vectors/finder/` hold both to the same answers. Every number that leaves these
+functions is an integer, so Python and JavaScript cannot disagree on rounding.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+
+from quizbuilder.model import Content, Role
+
+DATA_VERSION = 1
+
+DEFAULT_FINDER_STRINGS: dict[str, str] = {
+    "search_label": "Your job title",
+    "search_hint": "Type a job title, or what people call it. Spelling needn't be perfect.",
+    "search_noscript": "Searching needs JavaScript.",
+    "search_browse": "Browse every role instead.",
+    "search_count_one": "1 role matches.",
+    "search_count_many": "{count} roles match.",
+    "search_none": "No role page matches “{query}” yet.",
+    "search_try_finder": "Take the finder below: it works for any job.",
+    "search_alias": "also called {alias}",
+    "finder_title": "Who does your work serve?",
+    "finder_intro": "Answer for a typical week. There are no right answers.",
+    "finder_noscript": "Matching your answers needs JavaScript. You can still read the questions.",
+    "finder_submit": "Show my answer",
+    "finder_missing_title": "A few questions still need an answer",
+    "finder_missing_text": "Answer every question to see your result. Still to answer:",
+    "finder_kinds_title": "Who you serve",
+    "finder_roles_title": "Jobs most like yours",
+    "finder_fit": "{fit}% similar",
+    "finder_strength": "{label}, {strength} out of 100",
+    "label_strong": "Strong",
+    "label_some": "Some",
+    "label_light": "Light",
+    "label_none": "None",
+    "and": "and",
+    "verdict_clear": "Yes — mostly {kinds}",
+    "verdict_all": "Yes — every kind of customer",
+    "verdict_quiet": "Yes, in a quieter way — mostly {kinds}",
+    "verdict_none": "Not in the usual sense — but someone still relies on you",
+    "verdict_clear_text": "Whatever your job title says, a large part of your work is serving "
+    "people. Knowing what they need from you is the job.",
+    "verdict_quiet_text": "You don't meet many customers face to face, but someone still "
+    "depends on what you do. Knowing who they are, and what they need, is what customer "
+    "service means in a job like yours.",
+    "verdict_none_text": "You rarely deal with anyone directly, and that is an honest answer. "
+    "Still, almost every job ends up in someone's hands: the colleague who uses your "
+    "figures, the public who never see you keep things running. They are your customers, "
+    "even if you never meet them.",
+}
+"""Every text the finder shows; the page template and `finder.js` read them from here."""
+
+PAGE_ONLY_STRINGS = frozenset(
+    {
+        "search_label",
+        "search_hint",
+        "search_noscript",
+        "search_browse",
+        "finder_title",
+        "finder_intro",
+        "finder_noscript",
+        "finder_submit",
+    }
+)
+"""Strings only the server-rendered page shows; left out of the data to keep it small."""
+
+STRENGTH_LABELS: tuple[tuple[int, str], ...] = ((67, "strong"), (34, "some"), (1, "light"))
+"""(lowest strength, label), highest first; below the last one the label is `none`."""
+
+CLOSE_TO_TOP = 10
+"""Kinds within this many points of the strongest share the verdict."""
+
+CLEAR_FROM = 34
+"""A strongest kind at or above this makes the verdict `clear`, below it `quiet`."""
+
+_APOSTROPHES = frozenset("'’`ʼ")
+_STOP_WORDS = frozenset({"and", "the", "for", "with", "of"})
+
+TIER_EXACT, TIER_PREFIX, TIER_FUZZY, TIER_PARTIAL = 0, 1, 2, 3
+_TIER_NAMES = ("exact", "prefix", "fuzzy", "partial")
+
+_T = TypeVar("_T")
+
+
+# --- data ---------------------------------------------------------------------------
+
+
+def finder_data(
+    content: Content,
+    page_url_for_role: Callable[[Role], str],
+    strings: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The JSON-able data the finder page carries in `data-qb-finder`.
+
+    `page_url_for_role` gives each role page's URL relative to the finder page.
+    `strings` overrides any of `DEFAULT_FINDER_STRINGS`; other keys are ignored, so the
+    plugin's whole `strings` option can be passed as it is.
+    """
+    questions = content.settings.finder_questions
+    roles = []
+    for role in content.roles:
+        values = []
+        for question in questions:
+            if question.id not in role.finder:
+                raise ValueError(f"{role.path}: finder.{question.id}: missing (expected 0..4)")
+            values.append(role.finder[question.id])
+        roles.append(
+            {
+                "slug": role.slug,
+                "title": role.title,
+                "aliases": list(role.aliases),
+                "url": page_url_for_role(role),
+                "summary": role.summary,
+                "v": values,
+            }
+        )
+    return {
+        "v": DATA_VERSION,
+        "questions": [{"id": q.id, "kind": q.kind, "max": len(q.options) - 1} for q in questions],
+        "kinds": [{"id": k.id, "name": k.name} for k in content.settings.customer_kinds],
+        "roles": roles,
+        "strings": {
+            key: value
+            for key, value in finder_strings(strings).items()
+            if key not in PAGE_ONLY_STRINGS
+        },
+    }
+
+
+def finder_strings(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`DEFAULT_FINDER_STRINGS` with the known keys of `overrides` applied."""
+    merged = dict(DEFAULT_FINDER_STRINGS)
+    for key, value in (overrides or {}).items():
+        if key in merged:
+            merged[key] = value
+    return merged
+
+
+_JSON_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def data_attribute_json(data: Mapping[str, Any]) -> str:
+    """Compact JSON for an HTML attribute: `<`, `>`, `&`, U+2028/9 as `\\u` escapes.
+
+    The template's autoescape then escapes quotes; the escapes here keep the text
+    inert even if someone pastes it somewhere unescaped.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_JSON_UNSAFE.get(char, char) for char in text)
+
+
+# --- matching -----------------------------------------------------------------------
+
+
+def check_answers(data: Mapping[str, Any], answers: list[int]) -> None:
+    """Raise `ValueError` unless `answers` holds one in-range integer per question."""
+    questions = data["questions"]
+    if len(answers) != len(questions):
+        raise ValueError(f"expected {len(questions)} answers, got {len(answers)}")
+    for question, answer in zip(questions, answers, strict=True):
+        if type(answer) is not int or not 0 <= answer <= question["max"]:
+            raise ValueError(f"{question['id']}: {answer!r} is not in 0..{question['max']}")
+
+
+def match_roles(data: Mapping[str, Any], answers: list[int], k: int = 3) -> list[dict[str, Any]]:
+    """The `k` roles whose typical answers are closest to `answers`.
+
+    Distance is the squared Euclidean distance (an integer, so the ranking is exact);
+    ties go to the title, then the slug. `fit` is how close, as an integer percent of
+    the largest possible distance. One pass over the roles keeping the best `k`.
+    """
+    check_answers(data, answers)
+    worst = sum(q["max"] * q["max"] for q in data["questions"])
+    ranked = _top_k(
+        (
+            (
+                (sum((a - v) * (a - v) for a, v in zip(answers, role["v"], strict=True)),),
+                _tie_key(role),
+                role,
+            )
+            for role in data["roles"]
+        ),
+        k,
+    )
+    return [
+        {
+            "slug": role["slug"],
+            "title": role["title"],
+            "url": role["url"],
+            "summary": role["summary"],
+            "distance": key[0],
+            "fit": _percent(worst - key[0], worst) if worst else 100,
+        }
+        for key, _tie, role in ranked
+    ]
+
+
+def customer_profile(data: Mapping[str, Any], answers: list[int]) -> dict[str, Any]:
+    """How strongly the answers point at each customer kind, and the verdict.
+
+    A kind's strength is its questions' answers as an integer percent of their
+    maximum; kinds no question is evidence for are left out.
+    """
+    check_answers(data, answers)
+    strings = data["strings"]
+    kinds = []
+    for kind in data["kinds"]:
+        points = maximum = 0
+        for question, answer in zip(data["questions"], answers, strict=True):
+            if question["kind"] == kind["id"]:
+                points += answer
+                maximum += question["max"]
+        if maximum == 0:
+            continue
+        strength = _percent(points, maximum)
+        kinds.append(
+            {
+                "id": kind["id"],
+                "name": kind["name"],
+                "strength": strength,
+                "label": _label(strength),
+            }
+        )
+    top = max((kind["strength"] for kind in kinds), default=0)
+    if top == 0:
+        verdict = {
+            "level": "none",
+            "kinds": [],
+            "headline": strings["verdict_none"],
+            "text": strings["verdict_none_text"],
+        }
+    else:
+        # Stable: kinds of equal strength keep the site's order.
+        lead = sorted(
+            (kind for kind in kinds if kind["strength"] >= top - CLOSE_TO_TOP),
+            key=lambda kind: -kind["strength"],
+        )
+        level = "clear" if top >= CLEAR_FROM else "quiet"
+        if level == "clear" and len(lead) == len(kinds) > 1:
+            headline = strings["verdict_all"]
+        else:
+            names = [_in_sentence(kind["name"]) for kind in lead]
+            headline = strings[f"verdict_{level}"].replace("{kinds}", _join(names, strings["and"]))
+        verdict = {
+            "level": level,
+            "kinds": [kind["id"] for kind in lead],
+            "headline": headline,
+            "text": strings[f"verdict_{level}_text"],
+        }
+    return {"kinds": kinds, "verdict": verdict}
+
+
+def _percent(part: int, whole: int) -> int:
+    """`100 * part / whole` rounded half up, in integers (as scoring.py does)."""
+    return (200 * part + whole) // (2 * whole)
+
+
+def _label(strength: int) -> str:
+    for lowest, label in STRENGTH_LABELS:
+        if strength >= lowest:
+            return label
+    return "none"
+
+
+def _in_sentence(name: str) -> str:
+    """A kind's name as it reads mid-sentence: `The public` -> `the public`, `IT` kept."""
+    first = name.split(" ")[0]
+    if len(first) > 1 and first == first.upper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _join(names: list[str], and_word: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {and_word} " + names[-1]
+
+
+def _tie_key(role: Mapping[str, Any]) -> tuple[str, str]:
+    return (normalise(role["title"]), role["slug"])
+
+
+def _top_k(
+    items: Iterable[tuple[tuple[int, ...], tuple[str, str], _T]], k: int
+) -> list[tuple[tuple[int, ...], tuple[str, str], _T]]:
+    """The `k` smallest `(key, tie, item)` by key then tie, in order: O(n·k), not a sort."""
+    best: list[tuple[tuple[int, ...], tuple[str, str], _T]] = []
+    if k <= 0:
+        return best
+    for entry in items:
+        if len(best) == k and (entry[0], entry[1]) >= (best[-1][0], best[-1][1]):
+            continue
+        index = len(best)
+        while index > 0 and (entry[0], entry[1]) < (best[index - 1][0], best[index - 1][1]):
+            index -= 1
+        best.insert(index, entry)
+        if len(best) > k:
+            best.pop()
+    return best
+
+
+# --- search -------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents dropped, apostrophes removed, other punctuation as spaces.
+
+    `Chef de cuisine` and `CHEF-DE-CUISINE` both give `chef de cuisine`; `Driver's
+    mate` gives `drivers mate`. Letters and digits of every script are kept.
+    """
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text).lower():
+        category = unicodedata.category(char)
+        if category[0] == "M" or char in _APOSTROPHES:
+            continue
+        kept.append(char if category[0] in "LN" else " ")
+    return " ".join(part for part in "".join(kept).split(" ") if part)
+
+
+def _last_row(a: str, b: str, limit: int) -> list[int] | None:
+    """Row `len(a)` of the optimal-string-alignment table of `a` against `b`.
+
+    Entry `j` is the distance from `a` to `b[:j]`, so one pass answers both "how far
+    from the whole word" and "how far from its start". None as soon as every entry of
+    a row exceeds `limit` (later rows can only be larger).
+    """
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, before[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return None
+        before, previous = previous, current
+    return previous
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment (restricted Damerau-Levenshtein) distance, capped.
+
+    Returns `limit + 1` as soon as the distance must exceed `limit`.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = _last_row(a, b, limit)
+    return limit + 1 if row is None else min(row[len(b)], limit + 1)
+
+
+def allowed_edits(length: int) -> int:
+    """Typos tolerated in a query word of this length: none under 4, 1 up to 7, then 2."""
+    if length < 4:
+        return 0
+    return 1 if length < 8 else 2
+
+
+def _token_cost(query: str, token: str) -> int | None:
+    """0 when `query` starts `token`; else the fewest typos between `query` and the
+    whole token or its start of about the query's length (a half-typed word with a
+    typo), when within `allowed_edits`; else None.
+    """
+    if token.startswith(query):
+        return 0
+    size = len(query)
+    allowed = allowed_edits(size)
+    if allowed == 0 or len(token) < size - allowed:
+        return None
+    columns = min(len(token), size + allowed)
+    row = _last_row(query, token[:columns], allowed)
+    if row is None:
+        return None
+    best = row[len(token)] if len(token) <= columns else allowed + 1
+    for length in (size - 1, size, size + 1):
+        if 0 < length < len(token) and length <= columns:
+            best = min(best, row[length])
+    return best if best <= allowed else None
+
+
+def _name_key(
+    query: str, query_tokens: list[str], name: str, is_alias: int
+) -> tuple[int, ...] | None:
+    """The rank of one title or alias for the query (smaller is better), or None."""
+    name_tokens = name.split(" ")
+    query_compact = query.replace(" ", "")
+    name_compact = name.replace(" ", "")
+    if query == name or query_compact == name_compact:
+        return (TIER_EXACT, 0, 0, is_alias)
+    starts = name_compact.startswith(query_compact)
+    costs: list[int | None] = []
+    for word in query_tokens:
+        found = [c for c in (_token_cost(word, token) for token in name_tokens) if c is not None]
+        costs.append(min(found) if found else None)
+    if starts or all(cost == 0 for cost in costs):
+        return (TIER_PREFIX, 0 if starts else 1, 0, is_alias)
+    matched = [cost for cost in costs if cost is not None]
+    if len(matched) == len(costs):
+        return (TIER_FUZZY, 0, sum(matched), is_alias)
+    # Partial matches are noisy enough without typos: only whole words or their starts.
+    useful = [
+        word
+        for word, cost in zip(query_tokens, costs, strict=True)
+        if cost == 0 and len(word) >= 3 and word not in _STOP_WORDS
+    ]
+    if useful:
+        return (TIER_PARTIAL, -len(useful), 0, is_alias)
+    return None
+
+
+def search_roles(data: Mapping[str, Any], query: str, limit: int = 8) -> list[dict[str, Any]]:
+    """Roles whose title or an alias matches a typed job title, best first.
+
+    Exact (after `normalise`, spaces ignored) beats prefix (every word starts a word of
+    the name) beats fuzzy (within `allowed_edits` typos per word) beats partial (some
+    of the words start words of the name, e.g. `night receptionist`). Titles beat aliases on equal
+    terms; then the title and slug decide. `alias` names the alias that matched.
+    """
+    text = normalise(query)
+    if not text:
+        return []
+    tokens = text.split(" ")
+    candidates = []
+    for role in data["roles"]:
+        best: tuple[int, ...] | None = None
+        best_alias: str | None = None
+        names = [(role["title"], None), *((alias, alias) for alias in role["aliases"])]
+        for index, (name, alias) in enumerate(names):
+            key = _name_key(text, tokens, normalise(name), 1 if index else 0)
+            if key is not None and (best is None or key < best):
+                best, best_alias = key, alias
+        if best is not None:
+            candidates.append((best, _tie_key(role), (role, best_alias)))
+    return [
+        {
+            "slug": role["slug"],
+            "title": role["title"],
+            "url": role["url"],
+            "summary": role["summary"],
+            "match": _TIER_NAMES[key[0]],
+            "alias": alias,
+        }
+        for key, _tie, (role, alias) in _top_k(candidates, limit)
+    ]
+
+
+# --- page ---------------------------------------------------------------------------
+
+_TEMPLATES = Path(__file__).parent / "templates" / "finder"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_finder_page(
+    content: Content,
+    page_url_for_role: Callable[[Role], str],
+    *,
+    roles_index_url: str = "../roles/",
+    strings: Mapping[str, str] | None = None,
+) -> str:
+    """The Markdown (with raw HTML) of `finder/index.md`.
+
+    URLs are relative to the finder page: `page_url_for_role` for each role page and
+    `roles_index_url` for the list of roles the page falls back to without JavaScript.
+    """
+    data = finder_data(content, page_url_for_role, strings)
+    return (
+        _environment()
+        .get_template("page.md.j2")
+        .render(
+            questions=content.settings.finder_questions,
+            data_json=data_attribute_json(data),
+            roles_index_url=roles_index_url,
+            s=finder_strings(strings),
+        )
+    )

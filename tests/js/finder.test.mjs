@@ -1,0 +1,98 @@
+// finder.js against the vectors tests/test_finder.py also runs (node --test tests/js/).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+
+const require = createRequire(import.meta.url);
+const root = new URL("../../", import.meta.url);
+const Finder = require(new URL("quizbuilder/theme/assets/quizbuilder/finder.js", root).pathname);
+const vectors = new URL("tests/vectors/finder/", root);
+
+function load(name) {
+  const vector = JSON.parse(readFileSync(new URL(name, vectors), "utf8"));
+  if (typeof vector.data === "string") vector.data = load(vector.data);
+  return vector;
+}
+
+const data = load("data.json");
+
+test("exports the pure functions and attaches to globalThis once", () => {
+  assert.equal(globalThis.QuizbuilderFinder, Finder);
+  for (const name of ["normalise", "editDistance", "matchRoles", "customerProfile", "searchRoles"]) {
+    assert.equal(typeof Finder[name], "function", name);
+  }
+});
+
+for (const c of load("normalise.json").cases) {
+  test(`normalise ${JSON.stringify(c.input)}`, () => {
+    assert.equal(Finder.normalise(c.input), c.expected);
+  });
+}
+
+for (const c of load("edit_distance.json").cases) {
+  test(`editDistance ${c.a} ${c.b} ${c.limit}`, () => {
+    assert.equal(Finder.editDistance(c.a, c.b, c.limit), c.expected);
+  });
+}
+
+for (const c of load("match.json").cases) {
+  test(`matchRoles: ${c.name}`, () => {
+    if (c.error) {
+      assert.throws(() => Finder.matchRoles(data, c.answers, c.k), RangeError);
+    } else {
+      assert.deepEqual(Finder.matchRoles(data, c.answers, c.k), c.expected);
+    }
+  });
+}
+
+for (const c of load("profile.json").cases) {
+  test(`customerProfile: ${c.name}`, () => {
+    assert.deepEqual(Finder.customerProfile(c.data || data, c.answers), c.expected);
+  });
+}
+
+for (const c of load("search.json").cases) {
+  test(`searchRoles: ${c.name}`, () => {
+    assert.deepEqual(Finder.searchRoles(data, c.query, c.limit), c.expected);
+  });
+}
+
+test("search tolerates the typos people make", () => {
+  const first = (query) => (Finder.searchRoles(data, query)[0] || {}).slug;
+  assert.equal(first("recepcionist"), "receptionist");
+  assert.equal(first("toll booth"), "toll-booth-operator");
+  assert.equal(first("Toll Colector"), "toll-booth-operator");
+  assert.equal(first("REGISTERED NURSE"), "registered-nurse");
+  assert.equal(first("hepl desk"), "it-support-technician");
+  assert.equal(first("zzzz"), undefined);
+});
+
+test("every role is reachable from its own answers", () => {
+  for (const role of data.roles) {
+    const twins = data.roles.filter((r) => r.v.join() === role.v.join()).map((r) => r.slug);
+    const found = Finder.matchRoles(data, role.v, twins.length).map((m) => m.slug);
+    assert.ok(found.includes(role.slug), role.slug);
+  }
+});
+
+test("a thousand roles search and match quickly", () => {
+  const many = { ...data, roles: [] };
+  for (let i = 0; i < 1000; i++) {
+    const base = data.roles[i % data.roles.length];
+    many.roles.push({ ...base, slug: `${base.slug}-${i}`, title: `${base.title} ${i}` });
+  }
+  const start = performance.now();
+  for (const query of ["recepcionist", "toll booth", "a", "sofware enginer"]) {
+    Finder.searchRoles(many, query);
+  }
+  Finder.matchRoles(many, [2, 2, 2, 2, 2, 2, 2, 2]);
+  assert.ok(performance.now() - start < 1000);
+});
+
+test("loading the file again keeps the first API", () => {
+  const path = require.resolve(new URL("quizbuilder/theme/assets/quizbuilder/finder.js", root).pathname);
+  delete require.cache[path];
+  const again = require(path);
+  assert.equal(again, Finder);
+});
