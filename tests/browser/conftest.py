@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -50,7 +51,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def build_site(config: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` in a fresh process; fail the session with its output."""
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(site_dir),
+        ],
         capture_output=True,
         text=True,
         cwd=config.parent,
@@ -87,14 +98,22 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[StaticServer]:
-    try:
-        srv = StaticServer(site_dir, PORT)
-    except OSError as err:
-        pytest.fail(
-            f"cannot serve the site on {HOST}:{PORT} ({err}); stop whatever uses that port "
-            "(for example `make serve`) and run the browser tests again",
-            pytrace=False,
-        )
+    # Another browser-test session may hold the port for a while: wait for it (up to
+    # QB_PORT_WAIT seconds, default 240) rather than fail at once.
+    deadline = time.monotonic() + float(os.environ.get("QB_PORT_WAIT", "240"))
+    while True:
+        try:
+            srv = StaticServer(site_dir, PORT)
+            break
+        except OSError as err:
+            if time.monotonic() < deadline:
+                time.sleep(2)
+                continue
+            pytest.fail(
+                f"cannot serve the site on {HOST}:{PORT} ({err}); stop whatever uses that "
+                "port (for example `make serve`) and run the browser tests again",
+                pytrace=False,
+            )
     yield srv
     srv.close()
 
@@ -154,3 +173,104 @@ def page(browser: Browser, page_errors: PageErrors) -> Iterator[Page]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# --- driving the site like a person ------------------------------------------------
+
+SCHEMES = {"light": "default", "dark": "slate"}
+"""Our palette names → Material's `data-md-color-scheme` values (mkdocs.yml `palette`)."""
+
+
+class SiteUI:
+    """Page-level actions shared by the browser tests: open a page in a palette, answer
+    and submit quizzes by clicking labels, read a result's share link."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self, path: str, scheme: str = "light") -> Page:
+        """Load `path` (full page load), wait for it to settle, switch to `scheme`."""
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+        self.set_palette(scheme)
+        return self.page
+
+    def scheme(self) -> str:
+        return str(self.page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
+
+    def set_palette(self, scheme: str) -> None:
+        """Switch palettes the way a reader does: click Material's toggle in the header.
+
+        Material keeps the choice in localStorage, so later loads in this context keep it.
+        """
+        want = SCHEMES[scheme]
+        if self.scheme() != want:
+            self.page.locator("form[data-md-component=palette] label:visible").first.click()
+            self.page.wait_for_function(
+                "want => document.body.getAttribute('data-md-color-scheme') === want", arg=want
+            )
+        # Material animates colours on toggle; let them finish before anyone measures.
+        self.page.wait_for_timeout(150)
+
+    def quiz_data(self, form: Any) -> dict[str, Any]:
+        return form.evaluate("f => JSON.parse(f.getAttribute('data-qb-quiz'))")
+
+    def answer_quiz(self, form: Any, pick: str = "mixed") -> None:
+        """Answer every question of one `form.qb-quiz` by clicking option labels.
+
+        `pick`: "correct" (graded: the right options), "first", or "mixed" (a varied
+        choice per question, so graded results show right and wrong answers).
+        """
+        data = self.quiz_data(form)
+        for number, question in enumerate(data["questions"]):
+            count = question.get("points") or len(question.get("options", []))
+            options = question.get("options", [])
+            if pick == "correct" and options and "correct" in options[0]:
+                chosen = [i for i, o in enumerate(options) if o.get("correct")]
+            elif pick == "first":
+                chosen = [0]
+            else:
+                chosen = [(number * 2 + 1) % count]
+            for index in chosen:
+                form.locator(
+                    f"label[for='{form.get_attribute('id')}-{question['id']}-{index}']"
+                ).click()
+
+    def submit_quiz(self, form: Any) -> Any:
+        """Press the quiz's submit button; return the result region once it has a heading."""
+        form.locator(".qb-actions button[type=submit]").click()
+        result = form.locator(".qb-result")
+        result.locator("h3").first.wait_for(state="visible")
+        return result
+
+    def finish_all_quizzes(self, pick: str = "mixed") -> list[Any]:
+        """Answer and submit every quiz on the page; return their result regions."""
+        self.page.locator("form.qb-quiz[data-qb-ready]").first.wait_for(state="attached")
+        results = []
+        for form in self.page.locator("form.qb-quiz").all():
+            self.answer_quiz(form, pick)
+            results.append(self.submit_quiz(form))
+        return results
+
+    def share_link(self, form: Any) -> str:
+        """The link the result view's "Copy link" control copies (clipboard, or the
+        manual-copy box the engine shows when the clipboard is refused)."""
+        self.page.context.grant_permissions(
+            ["clipboard-read", "clipboard-write"], origin=self.base_url
+        )
+        form.locator(".qb-result__actions button", has_text="link").click()
+        manual = form.locator(".qb-share__url")
+        msg = form.locator(".qb-share__msg")
+        self.page.wait_for_function(
+            "([m, u]) => (m && m.textContent) || (u && u.offsetParent !== null)",
+            arg=[msg.element_handle(), manual.element_handle()],
+        )
+        if manual.is_visible():
+            return str(manual.input_value())
+        return str(self.page.evaluate("navigator.clipboard.readText()"))
+
+
+@pytest.fixture
+def ui(page: Page, base_url: str) -> SiteUI:
+    return SiteUI(page, base_url)
