@@ -1,0 +1,102 @@
+"""Atomic site builds: MkDocs writes into a fresh folder next to `site/`, then they swap.
+
+MkDocs runs as a subprocess (`python -m mkdocs`), so this module never imports it.
+If anything fails, the previous `site/` is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class BuildError(Exception):
+    """The build could not run or its result could not be put in place."""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML loading that reads `mkdocs.yml` files with `!!python/...` and `!ENV` tags."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
+    """`mkdocs.yml` as a dict, safely; Python and custom tags read as None. {} if unreadable."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def site_dir_for(config_file: Path) -> Path:
+    """The `site_dir` `config_file` sets (default `site`), relative to the config's folder."""
+    value = read_mkdocs_config(config_file).get("site_dir")
+    return config_file.parent / (value if isinstance(value, str) and value else "site")
+
+
+def docs_dir_for(config_file: Path) -> Path:
+    """The `docs_dir` `config_file` sets (default `docs`), relative to the config's folder."""
+    value = read_mkdocs_config(config_file).get("docs_dir")
+    return config_file.parent / (value if isinstance(value, str) and value else "docs")
+
+
+def mkdocs_command(*args: str) -> list[str]:
+    """The command line that runs MkDocs with this interpreter."""
+    return [sys.executable, "-m", "mkdocs", *args]
+
+
+def atomic_build(
+    config_file: Path, site_dir: Path | None = None, *, extra_args: Sequence[str] = ()
+) -> int:
+    """Run `mkdocs build --strict` into a temporary folder, then swap it with `site_dir`.
+
+    Returns MkDocs' exit code. On failure the temporary folder is removed and
+    `site_dir` is untouched; `BuildError` when the swap itself fails.
+    """
+    site = (site_dir or site_dir_for(config_file)).resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    try:
+        command = mkdocs_command(
+            "build", "--strict", "--config-file", str(config_file), "--site-dir", str(fresh)
+        )
+        code = subprocess.run([*command, *extra_args], check=False).returncode
+        if code != 0:
+            return code
+        _swap(fresh, site)
+        return 0
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _swap(fresh: Path, site: Path) -> None:
+    """Put `fresh` at `site`; the old site is renamed away first and deleted last."""
+    old: Path | None = None
+    if site.exists() or site.is_symlink():
+        old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+        old.rmdir()
+        os.rename(site, old)
+    try:
+        os.rename(fresh, site)
+    except OSError as error:
+        if old is not None:
+            os.rename(old, site)
+        raise BuildError(f"could not move the new site into {site}: {error}") from error
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,231 @@
+"""The `quizbuilder` command: `new-role`, `check`, `build` (atomic) and `serve`.
+
+`main(argv) -> int` never raises for user errors: it prints the problem and returns
+an exit code. MkDocs runs as a subprocess for `build` and `serve`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import click
+
+from quizbuilder import build as site_build
+from quizbuilder import render
+from quizbuilder.content import _settings, check, display_path, load_content
+from quizbuilder.errors import ContentError, Problem
+from quizbuilder.loader import load_yaml_file
+from quizbuilder.model import SiteSettings
+from quizbuilder.schema import validate_schema
+
+SITE_FILE = "quizbuilder.yml"
+ROLES_DIR = "roles"
+DEFAULT_CONFIG = "mkdocs.yml"
+DEV_ADDR = "127.0.0.1:8000"
+
+
+class _Failed(Exception):
+    """A user error already explained on stderr."""
+
+
+def slugify(title: str) -> str:
+    """A role slug from a title: ASCII lowercase letters, digits and single hyphens."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def _fail(message: str) -> _Failed:
+    click.echo(f"quizbuilder: {message}", err=True)
+    return _Failed(message)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    noun = "problem" if len(problems) == 1 else "problems"
+    click.echo(f"{len(problems)} {noun} found.", err=True)
+
+
+def load_settings(docs_dir: Path) -> SiteSettings:
+    """The site file alone, checked against its schema; `ContentError` if it has problems."""
+    path = docs_dir / SITE_FILE
+    if not path.is_file():
+        raise ContentError(
+            [Problem(display_path(path), 1, 1, "-", "site file not found", f"{SITE_FILE}")]
+        )
+    document = load_yaml_file(path, display_path(path))
+    problems = validate_schema(document.data, "site", document.positions, document.path)
+    if problems:
+        raise ContentError(problems)
+    return _settings(document)
+
+
+def schema_url(config_file: Path, role_file: Path) -> str:
+    """Where the role schema is published (from `site_url`), else a path to the package's."""
+    site_url = site_build.read_mkdocs_config(config_file).get("site_url")
+    if isinstance(site_url, str) and site_url.strip():
+        return site_url.strip().rstrip("/") + f"/{render.SCHEMA_DIR}/role.schema.json"
+    schema = render.schema_files().get(f"{render.SCHEMA_DIR}/role.schema.json")
+    if schema is None:
+        return f"../../site/{render.SCHEMA_DIR}/role.schema.json"
+    try:
+        return Path(os.path.relpath(schema.resolve(), role_file.parent.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return schema.resolve().as_uri()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="quizbuilder")
+def cli() -> None:
+    """Role pages and client-scored quizzes for MkDocs + Material."""
+
+
+@cli.command("new-role")
+@click.argument("title")
+@click.option(
+    "--docs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs"),
+    show_default=True,
+    help="The docs folder holding quizbuilder.yml and roles/.",
+)
+@click.option(
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_CONFIG),
+    show_default=True,
+    help="mkdocs.yml, read for site_url (the published schema's address).",
+)
+def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
+    """Write docs/roles/<slug>.md for TITLE from a template that validates as written."""
+    slug = slugify(title)
+    if not slug:
+        raise _fail(f"cannot make a file name from {title!r}; use letters or digits")
+    target = docs_dir / ROLES_DIR / f"{slug}.md"
+    if target.exists():
+        raise _fail(f"{display_path(target)} already exists; choose another title or edit it")
+    try:
+        settings = load_settings(docs_dir)
+    except ContentError as error:
+        _print_problems(error.problems)
+        raise _fail("fix the site file first") from None
+    text = render.new_role_markdown(title, slug, settings, schema_url(config_file, target))
+    before = set(check(docs_dir))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    # The template is meant to validate as written; if this title or site file makes it
+    # fail (say, a quiz id another role already uses), say so and leave nothing behind.
+    added = sorted(set(check(docs_dir)) - before)
+    if added:
+        target.unlink()
+        _print_problems(added)
+        raise _fail(f"the new role would not validate, so {display_path(target)} was not kept")
+    click.echo(f"Wrote {display_path(target)}")
+    return 0
+
+
+@cli.command("check")
+@click.argument("docs_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"))
+def check_command(docs_dir: Path) -> int:
+    """Validate every role, article and the site file in DOCS_DIR."""
+    if not docs_dir.is_dir():
+        raise _fail(f"{display_path(docs_dir)} is not a folder")
+    try:
+        content = load_content(docs_dir)
+    except ContentError as error:
+        _print_problems(error.problems)
+        return 1
+    roles = len(content.roles)
+    quizzes = sum(len(role.quizzes) for role in content.roles)
+    role_noun = "role" if roles == 1 else "roles"
+    quiz_noun = "quiz" if quizzes == 1 else "quizzes"
+    click.echo(f"{roles} {role_noun}, {quizzes} {quiz_noun} OK")
+    return 0
+
+
+@cli.command("build")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_CONFIG),
+    show_default=True,
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the site goes (default: site_dir from the config, else site/).",
+)
+def build_command(config_file: Path, site_dir: Path | None) -> int:
+    """Check the content, then build the site atomically with `mkdocs build --strict`."""
+    if not config_file.is_file():
+        raise _fail(f"{display_path(config_file)} not found")
+    docs_dir = site_build.docs_dir_for(config_file)
+    problems = check(docs_dir)
+    if problems:
+        _print_problems(problems)
+        click.echo("The site was not built; the previous one is unchanged.", err=True)
+        return 1
+    try:
+        code = site_build.atomic_build(config_file, site_dir)
+    except (OSError, site_build.BuildError) as error:
+        raise _fail(str(error)) from None
+    if code != 0:
+        click.echo("The build failed; the previous site is unchanged.", err=True)
+        return code
+    target = site_dir or site_build.site_dir_for(config_file)
+    click.echo(f"Built {display_path(target)}")
+    return 0
+
+
+@cli.command("serve")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_CONFIG),
+    show_default=True,
+)
+@click.option("-a", "--dev-addr", default=DEV_ADDR, show_default=True)
+def serve_command(config_file: Path, dev_addr: str) -> int:
+    """Serve the site with live reload (`mkdocs serve`)."""
+    command = site_build.mkdocs_command(
+        "serve", "--config-file", str(config_file), "--dev-addr", dev_addr
+    )
+    try:
+        return subprocess.run(command, check=False).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with `argv` (default: `sys.argv[1:]`) and return the exit code."""
+    try:
+        result = cli.main(args=argv, prog_name="quizbuilder", standalone_mode=False)
+    except _Failed:
+        return 1
+    except click.exceptions.Exit as exit_:
+        return exit_.exit_code
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except ContentError as error:
+        click.echo(str(error), err=True)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

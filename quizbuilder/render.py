@@ -1,0 +1,511 @@
+"""Model → Markdown and HTML for every page quizbuilder generates.
+
+Pure functions: nothing here reads the docs directory or knows about MkDocs. The
+plugin turns each `GeneratedPage` into a virtual MkDocs page; `substitute` then puts
+the HTML fragments (quizzes, the history mount) in place of their placeholders
+*after* Markdown ran, so quiz HTML never passes through the Markdown parser.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from quizbuilder.markdown_inline import render_block, render_inline, render_text
+from quizbuilder.model import (
+    Content,
+    Customer,
+    CustomerKind,
+    Dimension,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+)
+from quizbuilder.strings import DEFAULT_STRINGS
+
+ASSET_DIR = "assets/quizbuilder"
+"""Where the engine's files are published, relative to the site root."""
+
+SCHEMA_DIR = "schema"
+"""Where the JSON Schemas are published, relative to the site root."""
+
+ROLES_INDEX = "roles/index.md"
+DIMENSIONS_INDEX = "dimensions/index.md"
+RESULTS_PAGE = "results/index.md"
+
+PAGE_STRINGS: dict[str, str] = {
+    "page_sector": "Sector",
+    "page_aliases": "Also called",
+    "page_customers": "Who their customers are",
+    "page_roles_by_sector": "Roles by sector",
+    "page_roles_by_kind": "Roles by customer kind",
+    "page_roles_title": "Roles",
+    "page_roles_description": "Every customer-facing role on this site, by sector and by customer.",
+    "page_dimensions_title": "Dimensions",
+    "page_dimensions_description": "What the profile quizzes measure.",
+    "page_dimension_articles": "Articles that help",
+    "page_dimension_quizzes": "Quizzes that measure it",
+    "page_results_title": "My results",
+    "page_results_description": "Your quiz attempts, kept in this browser only.",
+    "page_results_intro": (
+        "Your attempts are stored in this browser only. Nothing is sent anywhere."
+    ),
+    "page_results_noscript": "Your results are kept by your browser and need JavaScript to show.",
+    "quiz_graded": "Graded quiz",
+    "quiz_profile": "Profile quiz",
+    "quiz_questions_one": "1 question",
+    "quiz_questions_many": "{count} questions",
+    "quiz_noscript": (
+        "Scoring needs JavaScript. You can still read the questions and the answers."
+    ),
+    "quiz_multiple_hint": "Choose all that apply.",
+    "quiz_answer": "Answer",
+    "quiz_correct_one": "Correct answer:",
+    "quiz_correct_many": "Correct answers:",
+    "quiz_submit": "Check my answers",
+}
+"""Texts used only in server-rendered HTML; the plugin's `strings` option overrides them too."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MARKER = re.compile(r"<!--\s*quiz:\s*([A-Za-z0-9_-]+)\s*-->")
+_ASSET_CLASSES = re.compile(r"""class=["'][^"']*\bqb-(?:quiz|history|finder)\b""")
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Site-wide settings the renderer needs besides the content."""
+
+    strings: Mapping[str, str] = field(default_factory=dict)
+    """The site's overrides by key: of `PAGE_STRINGS` (used here) and of the engine's
+    `DEFAULT_STRINGS` (sent in `data-qb-config`; the defaults are built into the script)."""
+    storage: str = "quizbuilder"
+    """The browser storage namespace."""
+    use_directory_urls: bool = True
+
+    def text(self, key: str) -> str:
+        return self.strings.get(key) or PAGE_STRINGS[key]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page for MkDocs to build from memory."""
+
+    src_uri: str
+    markdown: str
+    fragments: Mapping[str, str] = field(default_factory=dict)
+    """Placeholder → HTML, substituted into the page's HTML after Markdown."""
+    edit_uri: str | None = None
+    """The real source file (relative to docs_dir) to edit, if any."""
+
+
+# --- URLs -----------------------------------------------------------------------------
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives a Markdown page, e.g. `roles/x.md` → `roles/x/`."""
+    stem, _ = posixpath.splitext(src_uri)
+    directory, _, name = stem.rpartition("/")
+    prefix = f"{directory}/" if directory else ""
+    if name in ("index", "README"):
+        return prefix
+    return f"{prefix}{name}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_url(to_url: str, from_url: str) -> str:
+    """`to_url` relative to the page at `from_url` (both site-relative, as `page_url` gives)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    target = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    if target == ".":
+        return "./"
+    return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+def asset_tags(
+    from_url: str,
+    scripts: tuple[str, ...] = ("quizbuilder.js",),
+    stylesheets: tuple[str, ...] = ("quizbuilder.css",),
+) -> str:
+    """The engine's `<link>`s and `<script defer>`s for a page, with page-relative URLs."""
+    tags = []
+    for stylesheet in stylesheets:
+        href = escape(relative_url(f"{ASSET_DIR}/{stylesheet}", from_url))
+        tags.append(f'<link rel="stylesheet" href="{href}">')
+    for script in scripts:
+        src = escape(relative_url(f"{ASSET_DIR}/{script}", from_url))
+        tags.append(f'<script src="{src}" defer></script>')
+    return "\n" + "\n".join(tags) + "\n"
+
+
+def needs_assets(html: str) -> bool:
+    """Whether rendered page HTML contains a quiz, the history mount or the finder."""
+    return _ASSET_CLASSES.search(html) is not None
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+
+def encode_json(data: Any) -> str:
+    """Compact JSON that stays inert in HTML: `<`, `>`, `&`, U+2028/9 as `\\uXXXX` escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def quiz_dimensions(quiz: Quiz, settings: SiteSettings) -> tuple[Dimension, ...]:
+    """The dimensions a quiz scores, in site order."""
+    if quiz.kind is not QuizKind.PROFILE:
+        return ()
+    used: set[str] = set()
+    for question in quiz.questions:
+        if question.dimension:
+            used.add(question.dimension)
+        for option in question.options:
+            used.update(option.points)
+    return tuple(d for d in settings.dimensions if d.id in used)
+
+
+def _question_data(question: Question, quiz: Quiz, settings: SiteSettings) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": question.id, "type": question.type.value}
+    if question.type is QuestionType.SCALE:
+        data["dimension"] = question.dimension
+        data["reverse"] = question.reverse
+        data["points"] = len(settings.scale_labels)
+    elif quiz.kind is QuizKind.GRADED:
+        data["options"] = [{"correct": o.correct} for o in question.options]
+    else:
+        data["options"] = [{"points": dict(o.points)} for o in question.options]
+    return data
+
+
+def quiz_data(
+    quiz: Quiz, role: Role, content: Content, *, use_directory_urls: bool = True
+) -> dict[str, Any]:
+    """The quiz-data dict (ARCHITECTURE.md, "Quiz data contract") for a quiz on its role page.
+
+    URLs are relative to the role page.
+    """
+    here = page_url(role.src_uri, use_directory_urls)
+
+    def url(src_uri: str) -> str:
+        return relative_url(page_url(src_uri, use_directory_urls), here)
+
+    settings = content.settings
+    return {
+        "v": 1,
+        "id": quiz.id,
+        "role": role.slug,
+        "title": quiz.title,
+        "kind": quiz.kind.value,
+        "questions": [_question_data(q, quiz, settings) for q in quiz.questions],
+        "dimensions": [
+            {
+                "id": d.id,
+                "name": d.name,
+                "url": url(f"dimensions/{d.id}.md"),
+                "articles": [
+                    {"title": a.title, "url": url(a.src_uri)} for a in content.articles_for(d.id)
+                ],
+            }
+            for d in quiz_dimensions(quiz, settings)
+        ],
+        "bands": [
+            {
+                "id": b.id,
+                "label": b.label,
+                "min": b.min,
+                "max": b.max,
+                "message": render_text(b.message),
+            }
+            for b in settings.bands
+        ],
+    }
+
+
+def client_config(options: RenderOptions, from_url: str) -> dict[str, Any]:
+    """The `data-qb-config` dict for a page at `from_url`."""
+    strings = {k: v for k, v in options.strings.items() if k in DEFAULT_STRINGS}
+    results = page_url(RESULTS_PAGE, options.use_directory_urls)
+    return {
+        "strings": strings,
+        "storage": options.storage,
+        "results_url": relative_url(results, from_url),
+    }
+
+
+# --- Templates ------------------------------------------------------------------------
+
+
+def _md_text(value: object) -> Markup:
+    """Plain text made literal for Markdown: HTML-escaped, then Markdown syntax escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+
+
+def _yaml_front_matter(data: Mapping[str, Any]) -> Markup:
+    dumped = yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False, width=1000)
+    return Markup(f"---\n{dumped}---\n")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The package's Jinja2 environment: autoescaping, strict about undefined names."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("quizbuilder", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["mdtext"] = _md_text
+    env.filters["inline"] = render_inline
+    env.filters["block"] = render_block
+    env.filters["json"] = encode_json
+    env.filters["front_matter"] = _yaml_front_matter
+    env.filters["yaml"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+# --- Quizzes --------------------------------------------------------------------------
+
+
+def render_quiz(quiz: Quiz, role: Role, content: Content, options: RenderOptions) -> str:
+    """A quiz as HTML, per the HTML contract in ARCHITECTURE.md."""
+    here = page_url(role.src_uri, options.use_directory_urls)
+    count = len(quiz.questions)
+    counted = (
+        options.text("quiz_questions_one")
+        if count == 1
+        else options.text("quiz_questions_many").format(count=count)
+    )
+    kind = options.text("quiz_graded" if quiz.kind is QuizKind.GRADED else "quiz_profile")
+    return _render(
+        "quiz.html.j2",
+        quiz=quiz,
+        graded=quiz.kind is QuizKind.GRADED,
+        meta=f"{kind} · {counted}",
+        scale_labels=content.settings.scale_labels,
+        data=encode_json(
+            quiz_data(quiz, role, content, use_directory_urls=options.use_directory_urls)
+        ),
+        config=encode_json(client_config(options, here)),
+        text=options.text,
+    )
+
+
+def placeholder(key: str, anchor: str = "") -> str:
+    """A raw-HTML block Markdown passes through untouched, replaced later by `substitute`.
+
+    `anchor` gives the placeholder the id of the HTML that replaces it, so MkDocs'
+    anchor validation knows links to it are good.
+    """
+    id_attr = f' id="{escape(anchor)}"' if anchor else ""
+    return f'<div class="qb-slot" data-qb-slot="{escape(key)}"{id_attr}></div>'
+
+
+def substitute(html: str, fragments: Mapping[str, str]) -> str:
+    """Replace each placeholder in rendered page HTML by its fragment.
+
+    A fragment whose placeholder is missing (e.g. a marker inside a code block) is
+    appended at the end so no quiz is lost.
+    """
+    missing: list[str] = []
+    for key, fragment in fragments.items():
+        if key in html:
+            html = html.replace(key, fragment, 1).replace(key, "")
+        else:
+            missing.append(fragment)
+    return html + "".join(f"\n{fragment}" for fragment in missing)
+
+
+# --- Pages ----------------------------------------------------------------------------
+
+
+def render_role_page(role: Role, content: Content, options: RenderOptions) -> GeneratedPage:
+    """A role's page: header from the front matter, the article, the quizzes."""
+    fragments: dict[str, str] = {}
+    slots: dict[str, str] = {}
+    for quiz in role.quizzes:
+        key = placeholder(quiz.id, f"quiz-{quiz.id}")
+        slots[quiz.id] = key
+        fragments[key] = render_quiz(quiz, role, content, options)
+
+    placed: set[str] = set()
+
+    def to_slot(match: re.Match[str]) -> str:
+        quiz_id = match.group(1)
+        if quiz_id not in slots or quiz_id in placed:
+            return match.group(0)
+        placed.add(quiz_id)
+        return f"\n\n{slots[quiz_id]}\n\n"
+
+    body = _MARKER.sub(to_slot, role.body)
+    rest = [slots[q.id] for q in role.quizzes if q.id not in placed]
+    kinds = {k.id: k for k in content.settings.customer_kinds}
+    groups: list[tuple[CustomerKind | None, list[Customer]]] = [
+        (kind, [c for c in role.customers if c.kind == kind.id])
+        for kind in content.settings.customer_kinds
+    ]
+    groups += [
+        (None, [c for c in role.customers if c.kind not in kinds])
+    ]  # validation forbids these; kept so nothing vanishes
+    markdown = _render(
+        "role_page.md.j2",
+        role=role,
+        front={"title": role.title, "description": role.summary},
+        groups=[(k, cs) for k, cs in groups if cs],
+        body=body.strip("\n"),
+        rest=rest,
+        text=options.text,
+    )
+    return GeneratedPage(role.src_uri, markdown, fragments, edit_uri=role.src_uri)
+
+
+def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPage:
+    """`roles/index.md`: every role with its summary, by sector and by customer kind."""
+    sectors: dict[str, list[Role]] = {}
+    for role in content.roles:
+        sectors.setdefault(role.sector, []).append(role)
+    by_kind = [
+        (kind, [r for r in content.roles if any(c.kind == kind.id for c in r.customers)])
+        for kind in content.settings.customer_kinds
+    ]
+    markdown = _render(
+        "roles_index.md.j2",
+        front={
+            "title": options.text("page_roles_title"),
+            "description": options.text("page_roles_description"),
+        },
+        sectors=sorted(sectors.items(), key=lambda item: item[0].casefold()),
+        by_kind=[(k, rs) for k, rs in by_kind if rs],
+        link=lambda role: posixpath.relpath(role.src_uri, "roles"),
+        text=options.text,
+    )
+    return GeneratedPage(ROLES_INDEX, markdown)
+
+
+def _quizzes_measuring(dimension_id: str, content: Content) -> list[tuple[Role, Quiz]]:
+    return [
+        (role, quiz)
+        for role in content.roles
+        for quiz in role.quizzes
+        if any(d.id == dimension_id for d in quiz_dimensions(quiz, content.settings))
+    ]
+
+
+def render_dimensions_index(content: Content, options: RenderOptions) -> GeneratedPage:
+    """`dimensions/index.md`: each dimension with its summary."""
+    markdown = _render(
+        "dimensions_index.md.j2",
+        front={
+            "title": options.text("page_dimensions_title"),
+            "description": options.text("page_dimensions_description"),
+        },
+        dimensions=content.settings.dimensions,
+    )
+    return GeneratedPage(DIMENSIONS_INDEX, markdown)
+
+
+def render_dimension_page(
+    dimension: Dimension, content: Content, options: RenderOptions
+) -> GeneratedPage:
+    """`dimensions/<id>.md`: description, articles that help, quizzes that measure it."""
+    markdown = _render(
+        "dimension_page.md.j2",
+        front={"title": dimension.name, "description": dimension.summary},
+        dimension=dimension,
+        articles=content.articles_for(dimension.id),
+        quizzes=_quizzes_measuring(dimension.id, content),
+        link=lambda src_uri: posixpath.relpath(src_uri, "dimensions"),
+        text=options.text,
+    )
+    return GeneratedPage(f"dimensions/{dimension.id}.md", markdown)
+
+
+def render_results_page(options: RenderOptions) -> GeneratedPage:
+    """`results/index.md`: the mount point for the engine's attempt history."""
+    here = page_url(RESULTS_PAGE, options.use_directory_urls)
+    key = placeholder("history")
+    fragment = _render(
+        "history.html.j2", config=encode_json(client_config(options, here)), text=options.text
+    )
+    markdown = _render(
+        "results_page.md.j2",
+        front={
+            "title": options.text("page_results_title"),
+            "description": options.text("page_results_description"),
+        },
+        slot=key,
+        text=options.text,
+    )
+    return GeneratedPage(RESULTS_PAGE, markdown, {key: fragment})
+
+
+def render_pages(content: Content, options: RenderOptions) -> list[GeneratedPage]:
+    """Every page quizbuilder generates from the content (the finder page excepted)."""
+    pages = [render_role_page(role, content, options) for role in content.roles]
+    pages.append(render_roles_index(content, options))
+    pages.append(render_dimensions_index(content, options))
+    pages += [render_dimension_page(d, content, options) for d in content.settings.dimensions]
+    pages.append(render_results_page(options))
+    return pages
+
+
+# --- Files shipped with the package ---------------------------------------------------
+
+
+def schema_files() -> dict[str, Path]:
+    """Published path (`schema/<name>.schema.json`) → the package's schema file."""
+    folder = Path(str(resources.files("quizbuilder") / "schemas"))
+    if not folder.is_dir():
+        return {}
+    return {f"{SCHEMA_DIR}/{p.name}": p for p in sorted(folder.glob("*.schema.json"))}
+
+
+def asset_files() -> dict[str, Path]:
+    """Published path (`assets/quizbuilder/...`) → the package's engine file."""
+    folder = Path(str(resources.files("quizbuilder") / "theme" / "assets" / "quizbuilder"))
+    if not folder.is_dir():
+        return {}
+    return {
+        f"{ASSET_DIR}/{p.relative_to(folder).as_posix()}": p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def new_role_markdown(title: str, slug: str, settings: SiteSettings, schema_url: str) -> str:
+    """A starter role file that validates as written against `settings`."""
+    return _render(
+        "new_role.md.j2",
+        title=title,
+        slug=slug,
+        settings=settings,
+        dimensions=settings.dimensions[:2],
+        kind=settings.customer_kinds[0] if settings.customer_kinds else None,
+        schema_url=schema_url,
+    )

@@ -1,0 +1,508 @@
+"""Render: model → Markdown/HTML, checked on the HTML a browser and the engine get."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from yaml import safe_load as yaml_load
+
+from quizbuilder import render
+from quizbuilder.markdown_inline import is_safe_url, render_inline, render_text
+from quizbuilder.model import (
+    Article,
+    Band,
+    Content,
+    Customer,
+    CustomerKind,
+    Dimension,
+    FinderQuestion,
+    Option,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+)
+
+HOSTILE = "<script>alert(1)</script></script><!-- \u2028\u2029 & \"quoted\" 'single'"
+
+SETTINGS = SiteSettings(
+    customer_kinds=(
+        CustomerKind("external", "External customers", "Outside."),
+        CustomerKind("internal", "Internal customers", "Colleagues."),
+    ),
+    dimensions=(
+        Dimension("ownership", "Ownership", "Owns it.", "Long **text**."),
+        Dimension("composure", "Composure", "Stays calm."),
+        Dimension("unused", "Unused", "Nobody measures this."),
+    ),
+    bands=(
+        Band("low", "Low", 0, 49, "Keep *going*."),
+        Band("high", "High", 50, 100, HOSTILE),
+    ),
+    scale_labels=("No", "Maybe", "Yes"),
+    finder_questions=(FinderQuestion("public", "Public?", ("0", "1", "2", "3", "4")),),
+)
+
+GRADED = Quiz(
+    id="clerk-graded",
+    title=f"Graded {HOSTILE}",
+    kind=QuizKind.GRADED,
+    intro="Read **this**.",
+    questions=(
+        Question(
+            id="who",
+            type=QuestionType.SINGLE,
+            text=f"Who? {HOSTILE}",
+            options=(Option("The *customer*", correct=True), Option(HOSTILE)),
+            explanation="[Because](javascript:alert(1)) and [docs](https://example.org).",
+        ),
+        Question(
+            id="which",
+            type=QuestionType.MULTIPLE,
+            text="Which?",
+            options=(Option("A", correct=True), Option("B", correct=True), Option("C")),
+        ),
+    ),
+)
+
+PROFILE = Quiz(
+    id="clerk-profile",
+    title="Profile",
+    kind=QuizKind.PROFILE,
+    questions=(
+        Question(id="calm", type=QuestionType.SCALE, text="I stay calm.", dimension="composure"),
+        Question(
+            id="late",
+            type=QuestionType.SINGLE,
+            text="Late?",
+            options=(Option("Wait", points={}), Option("Call", points={"ownership": 2})),
+        ),
+        Question(
+            id="back",
+            type=QuestionType.SCALE,
+            text="I avoid it.",
+            dimension="ownership",
+            reverse=True,
+        ),
+    ),
+)
+
+ROLE = Role(
+    slug="clerk",
+    title=f"Clerk {HOSTILE}",
+    summary=f"Helps *people*. {HOSTILE}",
+    sector="Retail & [more]",
+    body="Intro paragraph.\n\n<!-- quiz: clerk-profile -->\n\nMore article.\n",
+    body_line=20,
+    path="docs/roles/clerk.md",
+    src_uri="roles/clerk.md",
+    aliases=("Shop assistant", "Cashier"),
+    customers=(
+        Customer("Shoppers", "external", "Quick help"),
+        Customer("The manager", "internal"),
+    ),
+    finder={"public": 4},
+    quizzes=(GRADED, PROFILE),
+)
+
+CONTENT = Content(
+    settings=SETTINGS,
+    roles=(ROLE,),
+    articles=(Article("calm", "Stay calm", "How.", ("composure",), "articles/calm.md"),),
+)
+
+OPTIONS = render.RenderOptions(
+    strings={"retry": "Again", "quiz_submit": "Go", "unknown": "x"}, storage="example.org"
+)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Collector()
+    parser.feed(markup)
+    return parser.tags
+
+
+def _quiz_html(quiz: Quiz = GRADED) -> str:
+    return render.render_quiz(quiz, ROLE, CONTENT, OPTIONS)
+
+
+@pytest.mark.parametrize("quiz", [GRADED, PROFILE], ids=["graded", "profile"])
+def test_quiz_html_has_no_script_no_event_handlers_and_no_raw_hostile_text(quiz: Quiz) -> None:
+    markup = _quiz_html(quiz)
+    assert "<script" not in markup
+    assert "</script>" not in markup
+    assert "<!--" not in markup
+    for _tag, attrs in _tags(markup):
+        assert not [name for name in attrs if name.lower().startswith("on")]
+
+
+def test_hostile_text_is_shown_as_text() -> None:
+    markup = _quiz_html()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "<strong>this</strong>" in markup  # intro is inline Markdown
+    assert "<em>customer</em>" in markup
+
+
+def test_every_input_has_a_label_and_names_follow_the_contract() -> None:
+    tags = _tags(_quiz_html(PROFILE)) + _tags(_quiz_html(GRADED))
+    inputs = [attrs for tag, attrs in tags if tag == "input"]
+    labels = {attrs["for"] for tag, attrs in tags if tag == "label"}
+    ids = [attrs["id"] for _tag, attrs in tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "ids are unique"
+    assert {i["id"] for i in inputs} == labels
+    graded = [i for i in _tags(_quiz_html(GRADED)) if i[0] == "input"]
+    assert [(a["type"], a["name"], a["value"]) for _t, a in graded] == [
+        ("radio", "who", "0"),
+        ("radio", "who", "1"),
+        ("checkbox", "which", "0"),
+        ("checkbox", "which", "1"),
+        ("checkbox", "which", "2"),
+    ]
+    scale = [a for t, a in _tags(_quiz_html(PROFILE)) if t == "input" and a["name"] == "calm"]
+    assert [a["value"] for a in scale] == ["0", "1", "2"]
+
+
+def test_structure_follows_the_html_contract() -> None:
+    markup = _quiz_html()
+    assert markup.startswith('<div class="qb-quiz-block" data-search-exclude>\n<form ')
+    form = next(attrs for tag, attrs in _tags(markup) if tag == "form")
+    assert form["id"] == "quiz-clerk-graded"
+    assert form["aria-labelledby"] == "quiz-clerk-graded-title"
+    assert "novalidate" in form
+    assert markup.count('<details class="qb-answer">') == 2
+    assert "Correct answers: A; B" in markup
+    assert '<p class="qb-question__hint">' in markup
+    assert "Graded quiz · 2 questions" in markup
+    assert ">Go</button>" in markup  # a page string override
+    assert "qb-options--scale" in _quiz_html(PROFILE)
+    assert "qb-answer" not in _quiz_html(PROFILE)
+
+
+def test_unsafe_links_lose_their_target() -> None:
+    markup = _quiz_html()
+    assert "javascript:" not in markup
+    assert '<a href="https://example.org">docs</a>' in markup
+
+
+def _attr_json(markup: str, name: str) -> dict[str, object]:
+    raw = re.search(f'{name}="([^"]*)"', markup)
+    assert raw is not None
+    value = raw.group(1)
+    for unsafe in ("<", ">", "\u2028", "\u2029"):
+        assert unsafe not in value
+    assert "\\u003c/script\\u003e" in html.unescape(value) or name == "data-qb-config"
+    loaded: dict[str, object] = json.loads(html.unescape(value))
+    return loaded
+
+
+def test_quiz_data_attribute_round_trips_and_is_inert() -> None:
+    data = _attr_json(_quiz_html(), "data-qb-quiz")
+    assert data == render.quiz_data(GRADED, ROLE, CONTENT)
+    assert data["title"] == GRADED.title
+
+
+def test_quiz_data_follows_the_contract() -> None:
+    data = render.quiz_data(PROFILE, ROLE, CONTENT)
+    assert data == {
+        "v": 1,
+        "id": "clerk-profile",
+        "role": "clerk",
+        "title": "Profile",
+        "kind": "profile",
+        "questions": [
+            {
+                "id": "calm",
+                "type": "scale",
+                "dimension": "composure",
+                "reverse": False,
+                "points": 3,
+            },
+            {
+                "id": "late",
+                "type": "single",
+                "options": [{"points": {}}, {"points": {"ownership": 2}}],
+            },
+            {"id": "back", "type": "scale", "dimension": "ownership", "reverse": True, "points": 3},
+        ],
+        "dimensions": [
+            {
+                "id": "ownership",
+                "name": "Ownership",
+                "url": "../../dimensions/ownership/",
+                "articles": [],
+            },
+            {
+                "id": "composure",
+                "name": "Composure",
+                "url": "../../dimensions/composure/",
+                "articles": [{"title": "Stay calm", "url": "../../articles/calm/"}],
+            },
+        ],
+        "bands": [
+            {"id": "low", "label": "Low", "min": 0, "max": 49, "message": "Keep going."},
+            {"id": "high", "label": "High", "min": 50, "max": 100, "message": HOSTILE},
+        ],
+    }
+    graded = render.quiz_data(GRADED, ROLE, CONTENT, use_directory_urls=False)
+    assert graded["questions"][0] == {  # type: ignore[index]
+        "id": "who",
+        "type": "single",
+        "options": [{"correct": True}, {"correct": False}],
+    }
+    assert graded["dimensions"] == []
+
+
+def test_encode_json_escapes_everything_that_could_end_a_context() -> None:
+    encoded = render.encode_json({"x": "</script><!-- & \u2028\u2029 é"})
+    assert encoded == '{"x":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 é"}'
+    assert json.loads(encoded) == {"x": "</script><!-- & \u2028\u2029 é"}
+
+
+def test_config_attribute() -> None:
+    config = _attr_json(_quiz_html(), "data-qb-config")
+    assert config == {
+        "strings": {"retry": "Again"},
+        "storage": "example.org",
+        "results_url": "../../results/",
+    }
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "directory_urls", "expected"),
+    [
+        ("index.md", True, ""),
+        ("roles/index.md", True, "roles/"),
+        ("roles/clerk.md", True, "roles/clerk/"),
+        ("roles/clerk.md", False, "roles/clerk.html"),
+        ("roles/index.md", False, "roles/"),
+    ],
+)
+def test_page_url(src_uri: str, directory_urls: bool, expected: str) -> None:
+    assert render.page_url(src_uri, directory_urls) == expected
+
+
+@pytest.mark.parametrize(
+    ("to", "start", "expected"),
+    [
+        (
+            "assets/quizbuilder/quizbuilder.js",
+            "roles/clerk/",
+            "../../assets/quizbuilder/quizbuilder.js",
+        ),
+        ("assets/quizbuilder/quizbuilder.js", "", "assets/quizbuilder/quizbuilder.js"),
+        (
+            "assets/quizbuilder/quizbuilder.js",
+            "roles/clerk.html",
+            "../assets/quizbuilder/quizbuilder.js",
+        ),
+        ("results/", "results/", "./"),
+        ("", "roles/", "../"),
+        ("dimensions/x/", "roles/clerk/", "../../dimensions/x/"),
+    ],
+)
+def test_relative_url(to: str, start: str, expected: str) -> None:
+    assert render.relative_url(to, start) == expected
+
+
+def test_asset_tags_and_detection() -> None:
+    tags = render.asset_tags("roles/clerk/")
+    assert '<link rel="stylesheet" href="../../assets/quizbuilder/quizbuilder.css">' in tags
+    assert '<script src="../../assets/quizbuilder/quizbuilder.js" defer></script>' in tags
+    assert render.needs_assets(_quiz_html())
+    assert render.needs_assets('<div class="qb-history" data-qb-config="{}">')
+    assert render.needs_assets('<section class="x qb-finder">')
+    assert not render.needs_assets("<p>qb-quiz in prose, class=other</p>")
+
+
+def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
+    page = render.render_role_page(ROLE, CONTENT, OPTIONS)
+    assert page.src_uri == "roles/clerk.md"
+    assert page.edit_uri == "roles/clerk.md"
+    text = page.markdown
+    assert text.startswith("---\ntitle: ")
+    (profile_slot,) = (k for k in page.fragments if "clerk-profile" in k)
+    (graded_slot,) = (k for k in page.fragments if "clerk-graded" in k)
+    assert text.index("Intro paragraph.") < text.index(profile_slot) < text.index("More article.")
+    assert text.index("More article.") < text.index(graded_slot)
+    assert "<!-- quiz:" not in text
+    body = text.split("---\n", 2)[2]
+    assert "<script>" not in body  # hostile plain text is escaped for Markdown
+    assert "Retail &amp; \\[more\\]" in text
+    assert "**External customers**" in text
+    assert text.index("Shoppers") < text.index("The manager")
+
+
+def test_substitute_puts_fragments_in_place_and_appends_lost_ones() -> None:
+    page = render.render_role_page(ROLE, CONTENT, OPTIONS)
+    slots = list(page.fragments)
+    rendered = f"<p>a</p>\n{slots[1]}\n<p>b</p>"
+    result = render.substitute(rendered, page.fragments)
+    assert (
+        result.index("<p>a</p>")
+        < result.index('id="quiz-clerk-profile"')
+        < result.index("<p>b</p>")
+    )
+    assert result.index("<p>b</p>") < result.index('id="quiz-clerk-graded"')
+    assert "qb-slot" not in result
+
+
+def test_index_and_dimension_pages() -> None:
+    pages = {p.src_uri: p for p in render.render_pages(CONTENT, OPTIONS)}
+    assert set(pages) == {
+        "roles/clerk.md",
+        "roles/index.md",
+        "dimensions/index.md",
+        "dimensions/ownership.md",
+        "dimensions/composure.md",
+        "dimensions/unused.md",
+        "results/index.md",
+    }
+    index = pages["roles/index.md"].markdown
+    assert "### Retail &amp; \\[more\\]" in index
+    assert "### External customers" in index and "### Internal customers" in index
+    assert index.count("](clerk.md)") == 3
+    composure = pages["dimensions/composure.md"].markdown
+    assert "[Stay calm](../articles/calm.md)" in composure
+    assert "(../roles/clerk.md#quiz-clerk-profile)" in composure
+    assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
+    results = pages["results/index.md"]
+    (fragment,) = results.fragments.values()
+    assert fragment.startswith('<div class="qb-history" data-qb-config="')
+    assert "<noscript>" in fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
+        ("`<b>` & *em*", "<code>&lt;b&gt;</code> &amp; <em>em</em>"),
+        ("[x](javascript:alert(1))", "<span>x</span>"),
+        ("[x](JaVa\tScRiPt:alert(1))", "<span>x</span>"),
+        ("[x](javascript&colon;alert(1))", "<span>x</span>"),
+        ("[x](data:text/html,hi)", "<span>x</span>"),
+        ("![i](javascript:alert(1))", "<span>i</span>"),
+        ("[x](mailto:a@b.c)", '<a href="mailto:a@b.c">x</a>'),
+        ("[x](../y/)", '<a href="../y/">x</a>'),
+        ("# not a heading", "# not a heading"),
+        ("one\n\ntwo", "one<br>two"),
+    ],
+)
+def test_inline_markdown(text: str, expected: str) -> None:
+    assert str(render_inline(text)) == expected
+
+
+def test_render_text_and_safe_urls() -> None:
+    assert render_text("Keep *going* & [read](https://x.org)") == "Keep going & read"
+    assert is_safe_url("https://x.org") and is_safe_url("rel/path") and is_safe_url("#frag")
+    assert not is_safe_url(" vbscript:x")
+
+
+# --- hostile payloads in every field the renderer handles ----------------------------
+
+PAYLOADS: list[str] = json.loads(
+    (Path(__file__).parent / "hostile" / "payloads.json").read_text("utf-8")
+)["payloads"]
+
+GENERATED_TAGS = {
+    "div", "form", "h1", "h2", "h3", "p", "noscript", "fieldset", "legend", "span", "input",
+    "label", "details", "summary", "button", "strong", "em", "code", "a", "br", "ul", "li",
+}  # fmt: skip
+
+
+def _hostile_content(payload: str) -> tuple[Role, Content]:
+    text = payload.replace("SENTINEL", "qb-sentinel")
+    settings = SiteSettings(
+        customer_kinds=(CustomerKind("external", text, text),),
+        dimensions=(Dimension("ownership", text, text),),
+        bands=(Band("all", text, 0, 100, text),),
+        scale_labels=(text, text),
+    )
+    graded = Quiz(
+        "q-graded",
+        text,
+        QuizKind.GRADED,
+        (
+            Question(
+                "g",
+                QuestionType.MULTIPLE,
+                text,
+                (Option(text, correct=True), Option(text)),
+                explanation=text,
+            ),
+        ),
+        intro=text,
+    )
+    profile = Quiz(
+        "q-profile",
+        text,
+        QuizKind.PROFILE,
+        (
+            Question("s", QuestionType.SCALE, text, dimension="ownership"),
+            Question("p", QuestionType.SINGLE, text, (Option(text, points={"ownership": 1}),)),
+        ),
+        intro=text,
+    )
+    role = Role(
+        slug="hostile",
+        title=text,
+        summary=text,
+        sector=text,
+        body="Article.\n",
+        body_line=1,
+        path="docs/roles/hostile.md",
+        src_uri="roles/hostile.md",
+        aliases=(text,),
+        customers=(Customer(text, "external", text),),
+        quizzes=(graded, profile),
+    )
+    articles = (Article("a", text, text, ("ownership",), "articles/a.md"),)
+    return role, Content(settings, (role,), articles)
+
+
+def _assert_inert(markup: str) -> None:
+    for tag, attrs in _tags(markup):
+        assert tag in GENERATED_TAGS, tag
+        for name, value in attrs.items():
+            assert not name.startswith("on"), name
+            assert name in {
+                "class", "id", "href", "type", "name", "value", "for", "hidden", "role",
+                "aria-live", "aria-labelledby", "tabindex", "novalidate", "data-search-exclude",
+                "data-qb-quiz", "data-qb-config", "data-qb-question", "title",
+            }, name  # fmt: skip
+            if name == "href":
+                assert value is not None and is_safe_url(value), value
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_payloads_stay_text(payload: str) -> None:
+    import markdown
+
+    role, content = _hostile_content(payload)
+    page = render.render_role_page(role, content, OPTIONS)
+    for fragment in page.fragments.values():
+        _assert_inert(fragment)
+    front, body = page.markdown.split("---\n", 2)[1:]
+    assert yaml_load(front)["title"] == role.title
+    converted = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "toc"])
+    _assert_inert(render.substitute(converted, page.fragments))
+    for other in render.render_pages(content, OPTIONS):
+        if other.src_uri != role.src_uri:
+            text = other.markdown.split("---\n", 2)[2]
+            html_out = markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
+            _assert_inert(render.substitute(html_out, other.fragments))
