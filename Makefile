@@ -34,7 +34,12 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-js:
+# fast-check is a test-time dependency only: the site itself ships no npm code.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch node_modules/.installed
+
+js: node_modules/.installed
 	node --test tests/js/
 
 unit: $(STAMP)
@@ -44,7 +49,7 @@ browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
 
 ## test: install everything (Python packages, Chromium) and run the whole suite
-test: $(STAMP) chromium
+test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/ruff check quizbuilder tests benchmarks
 	$(BIN)/ruff format --check quizbuilder tests benchmarks
 	$(BIN)/mypy
@@ -56,4 +61,4 @@ bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --json
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts
