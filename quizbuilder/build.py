@@ -6,6 +6,7 @@ If anything fails, the previous `site/` is left exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -70,6 +71,7 @@ def atomic_build(
     """
     site = (site_dir or site_dir_for(config_file)).resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
+    recover(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     try:
         command = mkdocs_command(
@@ -86,12 +88,17 @@ def atomic_build(
 
 
 def _swap(fresh: Path, site: Path) -> None:
-    """Put `fresh` at `site`; the old site is renamed away first and deleted last."""
+    """Put `fresh` at `site`, in one step where the OS can, and delete the old site last."""
+    if site.is_dir() and not site.is_symlink() and _exchange(fresh, site):
+        # `fresh` now holds the previous site; the caller removes it.
+        return
     old: Path | None = None
     if site.exists() or site.is_symlink():
         old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
         old.rmdir()
         os.rename(site, old)
+    # A crash between these two renames leaves the previous site at `old`: `recover`
+    # puts it back at the start of the next build.
     try:
         os.rename(fresh, site)
     except OSError as error:
@@ -100,3 +107,40 @@ def _swap(fresh: Path, site: Path) -> None:
         raise BuildError(f"could not move the new site into {site}: {error}") from error
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories atomically with Linux `renameat2(RENAME_EXCHANGE)`.
+
+    Returns False where that is unavailable (other systems, old libc, filesystems
+    that refuse it); the caller then falls back to two renames.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(done == 0)
+
+
+def recover(site: Path) -> None:
+    """Tidy up after a build that was killed: restore an interrupted swap, drop leftovers."""
+    olds = sorted(site.parent.glob(f".{site.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if not site.exists() and olds:
+        os.rename(olds.pop(), site)
+    for leftover in [*olds, *site.parent.glob(f".{site.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
