@@ -8,8 +8,11 @@ the plugin writes `bundle_engine()` to `assets/quizbuilder/quizbuilder.js` and
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from importlib.resources import files
+
+from quizbuilder.strings import DEFAULT_STRINGS
 
 ASSET_DIR = "theme/assets/quizbuilder"
 BUNDLE_PARTS = ("core.js", "engine.js")
@@ -98,9 +101,23 @@ def minify_js(src: str) -> str:
     return "".join(out).strip() + "\n"
 
 
+STRINGS_MARKER = "/*DEFAULT_STRINGS*/{}"
+"""Where `engine.js` receives `DEFAULT_STRINGS`; pages carry only the plugin's overrides."""
+
+
+def _with_strings(src: str) -> str:
+    if src.count(STRINGS_MARKER) != 1:
+        raise RuntimeError(f"engine.js must hold {STRINGS_MARKER!r} exactly once")
+    text = json.dumps(DEFAULT_STRINGS, separators=(",", ":"), ensure_ascii=False)
+    return src.replace(STRINGS_MARKER, text)
+
+
 def bundle_engine() -> str:
-    """`core.js` then `engine.js` as one classic script, minified by `minify_js`."""
-    return "".join(minify_js(_read(part)) for part in BUNDLE_PARTS)
+    """`core.js` then `engine.js` (with the default strings filled in) as one classic
+    script, minified by `minify_js`."""
+    parts = [_read(part) for part in BUNDLE_PARTS]
+    parts[-1] = _with_strings(parts[-1])
+    return "".join(minify_js(part) for part in parts)
 
 
 def minify_css(src: str) -> str:

@@ -41,7 +41,7 @@ DEFAULT_STRINGS: dict[str, str] = {
         "Your saved results come from a newer version of this site. They are kept as they are."
     ),
     "history_delete": "Delete",
-    "history_delete_label": "Delete the result from {date}",
+    "history_delete_label": "Delete the result from {date} ({result})",
     "history_deleted": "Result deleted.",
     "history_clear": "Delete all results",
     "history_confirm": "Delete all your saved results? This cannot be undone.",

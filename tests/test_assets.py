@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizbuilder import assets
+from quizbuilder.strings import DEFAULT_STRINGS
 
 SOURCES = Path(assets.__file__).parent / "theme" / "assets" / "quizbuilder"
 NODE = shutil.which("node")
@@ -56,3 +58,11 @@ def test_bundle_is_valid_classic_script(tmp_path: Path) -> None:
     subprocess.run([NODE, "--check", str(path)], check=True)
     text = path.read_text("utf-8")
     assert "import " not in text and "export " not in text
+
+
+def test_bundle_carries_the_default_strings() -> None:
+    """Pages send only the plugin's overrides: the defaults live in the script."""
+    bundle = assets.bundle_engine()
+    assert assets.STRINGS_MARKER not in bundle
+    for text in DEFAULT_STRINGS.values():
+        assert json.dumps(text, ensure_ascii=False) in bundle, text

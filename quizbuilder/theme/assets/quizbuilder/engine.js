@@ -4,7 +4,8 @@
 ((w, d) => {
   'use strict';
   if (w.QuizbuilderEngine) return w.QuizbuilderEngine.init();
-  const C = w.QuizbuilderCore, READY = 'data-qb-ready', drawers = new WeakMap();
+  // The default texts (quizbuilder/strings.py): assets.bundle_engine fills them in.
+  const C = w.QuizbuilderCore, READY = 'data-qb-ready', drawers = new WeakMap(), DEFAULTS = /*DEFAULT_STRINGS*/{};
   const $$ = (root, sel, fn) => root.querySelectorAll(sel).forEach(fn);
 
   function el(tag, props, kids) {
@@ -21,7 +22,7 @@
   const parse = (node, attr) => { try { return JSON.parse(node.getAttribute(attr)); } catch (e) { return null; } };
   function setup(node) {
     const c = parse(node, 'data-qb-config') || {}, s = c.strings || {};
-    return { ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || key, vars) };
+    return { ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || DEFAULTS[key] || key, vars) };
   }
   // A text with one "{name}" placeholder, filled with a link.
   function linked(text, name, href) {
@@ -127,7 +128,8 @@
           mark(f, 'missing', t('unanswered'));
           return el('li', null, [el('a', {
             href: '#' + f.id, text: (legend ? legend.textContent : id).trim(),
-            onclick: (e) => { e.preventDefault(); focus(f.querySelector('input')); }
+            // Kept from Material's instant navigation, which would blur the input.
+            onclick: (e) => { e.preventDefault(); e.stopPropagation(); focus(f.querySelector('input')); }
           })]);
         });
         return show([heading(t('incomplete_title')), el('p', { text: t('incomplete') }), el('ul', null, links)]);
@@ -176,9 +178,10 @@
     const { ns, t } = setup(div), key = C.storageKey(ns);
     const live = el('p', { class: 'qb-history__status', role: 'status' }), body = el('div', { class: 'qb-history__body', tabindex: '-1' });
     div.append(live, body);
-    const when = (iso) => {
+    // `exact` adds seconds: attempts a minute apart still get distinct button names.
+    const when = (iso, exact) => {
       const x = new Date(iso);
-      return isNaN(x) ? iso : x.toLocaleString(d.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      return isNaN(x) ? iso : x.toLocaleString(d.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: exact ? 'medium' : 'short' });
     };
     const summary = ({ result: r, names }) => (r.kind === 'graded' ? t('score', r)
       : (r.dimensions || []).map((x) => ((names || {})[x.id] || x.id) + ' ' + t('percent', x)).join(', '));
@@ -211,7 +214,7 @@
         kids.push(el('h2', null, [el('a', { href: a0.url || '../roles/' + a0.role + '/', text: a0.title || a0.quiz })]));
         kids.push(el('ul', { class: 'qb-history__list' }, items.map(([a, i]) => {
           const del = button(t('history_delete'), () => change(C.removeAttempt(s.store, i), 'history_deleted'), 'qb-link-button');
-          del.setAttribute('aria-label', t('history_delete_label', { date: when(a.date) }));
+          del.setAttribute('aria-label', t('history_delete_label', { date: when(a.date, 1), result: summary(a) }));
           return el('li', null, [el('time', { datetime: a.date, text: when(a.date) }), ' — ', summary(a), ' ', del]);
         })));
       });
