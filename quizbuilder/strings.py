@@ -14,7 +14,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "unanswered": "Not answered yet.",
     # Marks on graded questions: text, never colour alone.
     "correct": "Correct.",
-    "incorrect": "Not quite. The answer is below.",
+    "incorrect": "Not quite. See the answer above.",
     # The result view.
     "result_title": "Your result",
     "score": "{correct} of {total} correct",
