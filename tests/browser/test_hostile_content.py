@@ -217,12 +217,6 @@ def test_every_page_opens_inert_and_every_quiz_scores(walked: dict[str, Any]) ->
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: finder scale options with long unbroken text overflow their column and the "
-    "next .qb-option covers the label (Playwright: '<div class=qb-option> intercepts pointer "
-    "events'); finder.css needs overflow-wrap:anywhere / min-width:0 on the option labels",
-)
 def test_long_option_labels_stay_clickable(walked: dict[str, Any]) -> None:
     """A long unbroken option text must not let a neighbour cover its label."""
     assert not walked["unclickable"], "labels covered by another element:\n" + "\n".join(
