@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError, Problem
@@ -39,6 +39,9 @@ class Positions:
 
     values: dict[JsonPath, Position] = field(default_factory=dict)
     keys: dict[JsonPath, Position] = field(default_factory=dict)
+    sources: dict[JsonPath, str] = field(default_factory=dict)
+    """The text as written of each unquoted scalar that YAML did not read as text
+    (`no` became False, `1984` a number), so messages can suggest quotes."""
 
     def value(self, path: JsonPath) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -176,6 +179,8 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.depth = 0
+        self.explicit: set[int] = set()
+        """`id()` of scalar nodes with an explicit tag such as `!!bool`."""
 
     def fetch_flow_collection_start(self, TokenClass: Any) -> None:
         # The scanner looks ahead along a whole line of '[[[[...' before the composer
@@ -190,6 +195,10 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(event.start_mark, "YAML aliases ('*name') are not allowed")
         if isinstance(event, NodeEvent) and event.anchor is not None:
             raise _Refused(event.start_mark, "YAML anchors ('&name') are not allowed")
+        if isinstance(event, ScalarEvent) and event.tag not in (None, "!"):
+            node = super().compose_node(parent, index)
+            self.explicit.add(id(node))
+            return node
         if isinstance(event, CollectionStartEvent):
             if self.depth >= MAX_DEPTH:
                 raise _Refused(event.start_mark, _TOO_DEEP)
@@ -213,7 +222,10 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
 
     `line_offset` is added to every line, for YAML that starts further down a file.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader checks every character here
+    except yaml.reader.ReaderError as error:
+        raise ContentError([_reader_problem(error, text, path, line_offset)]) from None
     try:
         node = loader.get_single_node()
         positions = Positions()
@@ -232,6 +244,22 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
     if converter.problems:
         raise ContentError(converter.problems)
     return data, positions
+
+
+def _reader_problem(
+    error: yaml.reader.ReaderError, text: str, path: str, line_offset: int
+) -> Problem:
+    at = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, at) + 1 + line_offset
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1])
+    return problem(
+        path,
+        line,
+        column,
+        f"character U+{code:04X} is not allowed in YAML",
+        "printable text; delete the invisible character",
+    )
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Problem:
@@ -279,7 +307,37 @@ class _Converter:
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates are never wanted as dates here; keep what the editor wrote.
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        value = self.scalar(node)
+        if (
+            node.style is None
+            and id(node) not in self.loader.explicit
+            and not isinstance(value, str)
+        ):
+            self.positions.sources[path] = node.value
+        return value
+
+    def scalar(self, node: ScalarNode) -> Any:
+        """The scalar's value; `_UNREADABLE` (and a problem) when YAML resolves it to a
+        type it then cannot build, like `0x_` (an int without digits) or `!!int abc`."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, LookupError, TypeError, ArithmeticError, yaml.YAMLError):
+            pass
+        line, column = self.position(node)
+        standard = node.tag.startswith(_YAML_TAG)
+        kind = node.tag.removeprefix(_YAML_TAG)
+        shown = f"!!{kind}" if standard else node.tag
+        if node.tag not in self.loader.yaml_constructors:
+            message = f"YAML tag {shown} is not allowed"
+            expected = "plain values without '!' tags"
+        elif id(node) in self.loader.explicit:
+            message = f"{node.value!r} cannot be read as the tagged type {shown}"
+            expected = "a value of that type, or no '!!' tag"
+        else:
+            message = f"{node.value!r} looks like {_TAG_NAMES.get(kind, kind)} but is not one"
+            expected = "quotes around it to keep it as text"
+        self.problems.append(problem(self.path, line, column, message, expected))
+        return _UNREADABLE
 
     def mapping(self, node: MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -298,7 +356,9 @@ class _Converter:
                     )
                 )
                 continue
-            key = self.loader.construct_object(key_node)
+            key = self.scalar(key_node)
+            if key is _UNREADABLE:
+                continue
             if not isinstance(key, str):
                 self.problems.append(
                     problem(
@@ -324,6 +384,13 @@ class _Converter:
             self.positions.keys[(*path, key)] = (line, column)
             result[key] = self.convert(value_node, (*path, key))
         return result
+
+
+_UNREADABLE = object()
+"""Stands for a scalar that could not be constructed (the problem is recorded)."""
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "a boolean"}
 
 
 def _kind(value: object) -> str:

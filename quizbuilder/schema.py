@@ -48,9 +48,15 @@ def field_name(path: Sequence[str | int]) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.fullmatch(part):
             text += f".{part}" if text else part
+        else:
+            # Keep the field one unambiguous, space-free word: `finder[' x.y']`.
+            text += "[" + repr(part).replace(" ", "\\x20") + "]"
     return text or "-"
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def validate_schema(data: Any, name: SchemaName, positions: Positions, path: str) -> list[Problem]:
@@ -130,12 +136,20 @@ def _problems(
             else:
                 yield at_key(f"unknown field {key!r}", _one_of(known), (*where, key))
     elif validator == "not" and rule == {}:
+        # `{"not": {}}` under `properties` forbids that property. Name it from the schema
+        # path, never from the instance path (whose last part may be a list index).
+        forbidden = _forbidden_property(error.absolute_schema_path)
+        at = where
+        if forbidden is not None and (not where or where[-1] != forbidden):
+            at = (*where, forbidden)
         context = _then_description(name, error.absolute_schema_path)
-        message = f"field {where[-1]!r} is not allowed"
-        yield at_key(message + (f" in {context}" if context else " here"))
+        label = forbidden if forbidden is not None else str(at[-1]) if at else "-"
+        message = f"field {label!r} is not allowed"
+        yield at_key(message + (f" in {context}" if context else " here"), at=at)
     elif validator == "type":
         subject = "" if value is None or isinstance(value, list | dict) else f"{value!r} "
-        yield at_value(f"{subject}is {_kind(value)}", _type_name(rule))
+        hint = _quoting_hint(value, rule, positions.sources.get(where))
+        yield at_value(f"{subject}is {_kind(value)}", _type_name(rule) + hint)
     elif validator in ("enum", "const"):
         allowed = [str(item) for item in rule] if validator == "enum" else [str(rule)]
         message = f"{_short(value)} is not one of the allowed values"
@@ -182,6 +196,42 @@ def _problems(
         yield at_value("has duplicate items", "each item once")
     else:
         yield at_value(str(error.message))
+
+
+def _forbidden_property(schema_path: Sequence[str | int]) -> str | None:
+    """`correct` for a schema path ending in `properties/correct/not`, else None."""
+    parts = list(schema_path)
+    if len(parts) >= 3 and parts[-1] == "not" and parts[-3] == "properties":
+        return str(parts[-2])
+    return None
+
+
+_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "true", "false"})
+
+
+def _types(rule: object) -> set[str]:
+    return {str(item) for item in rule} if isinstance(rule, list) else {str(rule)}
+
+
+def _quoting_hint(value: object, rule: object, source: str | None) -> str:
+    """Advice for YAML's implicit typing: `title: no` is a boolean, `title: 1984` a number.
+
+    `source` is the scalar as written (kept by the loader for unquoted scalars that did
+    not become text); without it the value was not written as a plain scalar.
+    """
+    types = _types(rule)
+    if "string" in types and source is not None:
+        if isinstance(value, bool) and source.lower() in _BOOLEAN_WORDS:
+            return "; put quotes around yes/no/on/off/true/false to keep them as text"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return f"; put quotes around {source} to keep it as text"
+    if isinstance(value, str) and "string" not in types:
+        word = value.strip().lower()
+        if "boolean" in types and word in ("true", "false"):
+            return "; remove the quotes"
+        if types & {"integer", "number"} and re.fullmatch(r"[+-]?\d+", word):
+            return "; remove the quotes"
+    return ""
 
 
 def _then_description(name: SchemaName, schema_path: Sequence[str | int]) -> str:

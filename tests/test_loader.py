@@ -127,8 +127,28 @@ def test_split_front_matter(
         ),
         (
             "a: !!python/object:os.system x\n",
-            "x.yml:1:4: -: invalid YAML: could not determine a "
-            "constructor for the tag 'tag:yaml.org,2002:python/object:os.system'",
+            "x.yml:1:4: -: YAML tag !!python/object:os.system is not allowed "
+            "(expected plain values without '!' tags)",
+        ),
+        (
+            "a: 0x_\n",
+            "x.yml:1:4: -: '0x_' looks like a whole number but is not one "
+            "(expected quotes around it to keep it as text)",
+        ),
+        (
+            "a: !!int\n",
+            "x.yml:1:4: -: '' cannot be read as the tagged type !!int "
+            "(expected a value of that type, or no '!!' tag)",
+        ),
+        (
+            "a: !!bool maybe\n",
+            "x.yml:1:4: -: 'maybe' cannot be read as the tagged type !!bool "
+            "(expected a value of that type, or no '!!' tag)",
+        ),
+        (
+            "0b_: 1\n",
+            "x.yml:1:1: -: '0b_' looks like a whole number but is not one "
+            "(expected quotes around it to keep it as text)",
         ),
         (
             "a: 1\n---\nb: 2\n",
@@ -176,3 +196,40 @@ def test_depth_limit() -> None:
 def test_scalars_use_yaml_1_1_safe_types_but_keep_dates_as_text() -> None:
     data, _ = parse_yaml("a: yes\nb: 3\nc: 2024-01-31\nd: ~\ne: '3'\n", "x")
     assert data == {"a": True, "b": 3, "c": "2024-01-31", "d": None, "e": "3"}
+
+
+def test_sources_keep_unquoted_scalars_that_did_not_become_text() -> None:
+    text = "a: no\nb: 'no'\nc: 1.50\nd: !!bool yes\ne: [On, x, 0x1F]\nf: text\ng:\n"
+    data, positions = parse_yaml(text, "x.yml")
+    assert data == {
+        "a": False,
+        "b": "no",
+        "c": 1.5,
+        "d": True,
+        "e": [True, "x", 31],
+        "f": "text",
+        "g": None,
+    }
+    assert positions.sources == {
+        ("a",): "no",
+        ("c",): "1.50",
+        ("e", 0): "On",
+        ("e", 2): "0x1F",
+        ("g",): "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("\x1f\n", "x.md:2:1: -: character U+001F is not allowed in YAML"),
+        ("title: ok\nsummary: a\x07b\n", "x.md:3:11: -: character U+0007 is not allowed in YAML"),
+        ("title: \ufffe\n", "x.md:2:8: -: character U+FFFE is not allowed in YAML"),
+    ],
+)
+def test_unprintable_characters_are_refused_with_a_position(front: str, expected: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        markdown_document(f"---\n{front}---\nBody \x00 is not YAML.\n", "x.md")
+    assert [str(p) for p in caught.value.problems] == [
+        expected + " (expected printable text; delete the invisible character)"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,11 @@ def test_every_object_is_closed_and_every_property_documented(name: SchemaName) 
         ((), "-"),
         (("title",), "title"),
         (("quizzes", 0, "questions", 2, "type"), "quizzes[0].questions[2].type"),
+        (("finder", "Public_2"), "finder.Public_2"),
+        ((" ",), "['\\x20']"),
+        (("finder", "a.b c"), "finder['a.b\\x20c']"),
+        (("", "\t"), "['']['\\t']"),
+        (("titlé",), "['titlé']"),
     ],
 )
 def test_field_name(path: tuple[str | int, ...], expected: str) -> None:
@@ -130,3 +136,170 @@ def test_valid_article_with_material_keys() -> None:
     text = "---\ntitle: T\ndescription: D\nhide: [toc]\ntags: [a]\nicon: material/book\n---\n"
     document = markdown_document(text, "a.md")
     assert validate_schema(document.data, "article", document.positions, "a.md") == []
+
+
+FORBIDDEN = """\
+---
+title: T
+summary: S
+sector: R
+customers: [{{who: W, kind: public}}]
+quizzes:
+  - id: q
+    title: Q
+    kind: {kind}
+    questions:
+{questions}
+---
+"""
+
+
+def _role_problems(kind: str, questions: str) -> list[str]:
+    text = FORBIDDEN.format(kind=kind, questions=questions)
+    document = markdown_document(text, "r.md")
+    return [str(p) for p in validate_schema(document.data, "role", document.positions, "r.md")]
+
+
+@pytest.mark.parametrize(
+    ("kind", "questions", "expected"),
+    [
+        (
+            "graded",
+            "      - {id: a, type: single, text: T, options: [{text: A, correct: true}, "
+            "{text: B, points: {}}]}",
+            "r.md:11:86: quizzes[0].questions[0].options[1].points: field 'points' is not "
+            "allowed in graded quizzes",
+        ),
+        (
+            "graded",
+            "      - {id: a, type: scale, text: T, dimension: d, reverse: true}",
+            "r.md:11:39: quizzes[0].questions[0].dimension: field 'dimension' is not allowed "
+            "in graded quizzes",
+        ),
+        (
+            "graded",
+            "      - {id: a, type: scale, text: T, dimension: d, reverse: true}",
+            "r.md:11:53: quizzes[0].questions[0].reverse: field 'reverse' is not allowed in "
+            "graded quizzes",
+        ),
+        (
+            "profile",
+            "      - {id: a, type: single, text: T, options: []}\n"
+            "      - {id: b, type: single, text: T, options: []}\n"
+            "      - {id: c, type: single, text: T, options: []}\n"
+            "      - id: d\n"
+            "        type: single\n"
+            "        text: T\n"
+            "        options:\n"
+            "          - {text: A, points: {}}\n"
+            "          - {text: B, points: {}}\n"
+            "          - text: C\n"
+            "            correct: false\n",
+            "r.md:21:13: quizzes[0].questions[3].options[2].correct: field 'correct' is not "
+            "allowed in profile quizzes",
+        ),
+        (
+            "profile",
+            "      - {id: a, type: single, text: T, explanation: E, options: []}",
+            "r.md:11:40: quizzes[0].questions[0].explanation: field 'explanation' is not "
+            "allowed in profile quizzes",
+        ),
+        (
+            "profile",
+            "      - {id: a, type: scale, text: T, dimension: d, options: []}",
+            "r.md:11:53: quizzes[0].questions[0].options: field 'options' is not allowed in "
+            "scale questions",
+        ),
+        (
+            "profile",
+            "      - {id: a, type: multiple, text: T, dimension: d, options: []}",
+            "r.md:11:42: quizzes[0].questions[0].dimension: field 'dimension' is not allowed "
+            "in single and multiple questions",
+        ),
+        (
+            "profile",
+            "      - {id: a, type: single, text: T, reverse: false, options: []}",
+            "r.md:11:40: quizzes[0].questions[0].reverse: field 'reverse' is not allowed in "
+            "single and multiple questions",
+        ),
+    ],
+)
+def test_every_forbidden_field_is_named_at_its_key(
+    kind: str, questions: str, expected: str
+) -> None:
+    assert expected in _role_problems(kind, questions)
+
+
+def test_forbidden_fields_never_name_an_index() -> None:
+    problems = _role_problems(
+        "profile",
+        "      - id: a\n        type: single\n        text: T\n        options:\n"
+        + "".join(f"          - {{text: O{i}, correct: true}}\n" for i in range(4)),
+    )
+    assert len(problems) == 4
+    for index, line in enumerate(problems):
+        assert f".options[{index}].correct: field 'correct' is not allowed" in line
+    assert not [line for line in problems if re.search(r"field \d+ ", line)]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "yes",
+            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
+            "to keep them as text)",
+        ),
+        (
+            "No",
+            "False is a boolean (expected text; put quotes around yes/no/on/off/true/false "
+            "to keep them as text)",
+        ),
+        (
+            "OFF",
+            "False is a boolean (expected text; put quotes around yes/no/on/off/true/false "
+            "to keep them as text)",
+        ),
+        (
+            "on",
+            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
+            "to keep them as text)",
+        ),
+        (
+            "true",
+            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
+            "to keep them as text)",
+        ),
+        ("!!bool yes", "True is a boolean (expected text)"),
+        ("1984", "1984 is a number (expected text; put quotes around 1984 to keep it as text)"),
+        ("1.50", "1.5 is a number (expected text; put quotes around 1.50 to keep it as text)"),
+        ("017", "15 is a number (expected text; put quotes around 017 to keep it as text)"),
+        ("1_000", "1000 is a number (expected text; put quotes around 1_000 to keep it as text)"),
+        ("", "is empty (expected text)"),
+        ("[a]", "is a list (expected text)"),
+    ],
+)
+def test_implicit_types_get_a_quoting_hint(value: str, expected: str) -> None:
+    text = f"---\ntitle: {value}\nsummary: S\nsector: R\ncustomers: [{{who: W, kind: k}}]\n---\n"
+    document = markdown_document(text, "r.md")
+    problems = validate_schema(document.data, "role", document.positions, "r.md")
+    assert [p.message + f" (expected {p.expected})" for p in problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("yaml", "expected"),
+    [
+        ("correct: 'true'", "'true' is text (expected true or false; remove the quotes)"),
+        ("correct: 'yes'", "'yes' is text (expected true or false)"),
+        ("points: {d: '2'}", "'2' is text (expected a whole number; remove the quotes)"),
+        ("points: {d: 'two'}", "'two' is text (expected a whole number)"),
+    ],
+)
+def test_quoted_booleans_and_numbers_get_a_hint(yaml: str, expected: str) -> None:
+    kind = "graded" if yaml.startswith("correct") else "profile"
+    problems = _role_problems(
+        kind,
+        "      - id: a\n        type: single\n        text: T\n        options:\n"
+        f"          - {{text: A, {yaml}}}\n          - {{text: B}}\n",
+    )
+    assert [line.split(": ", 2)[2] for line in problems] == [expected]
