@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError, Problem
@@ -222,15 +222,19 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
 
     `line_offset` is added to every line, for YAML that starts further down a file.
     """
+    node = _compose_with_libyaml(text)
+    if node is not _CAREFUL:
+        loader = _Loader("")  # only its constructors are used
+        try:
+            return _convert(loader, node, path, line_offset)
+        finally:
+            loader.dispose()
     try:
         loader = _Loader(text)  # the reader checks every character here
     except yaml.reader.ReaderError as error:
         raise ContentError([_reader_problem(error, text, path, line_offset)]) from None
     try:
-        node = loader.get_single_node()
-        positions = Positions()
-        converter = _Converter(loader, path, line_offset, positions)
-        data = None if node is None else converter.convert(node, ())
+        return _convert(loader, loader.get_single_node(), path, line_offset)
     except _Refused as error:
         raise ContentError(
             [problem(path, error.mark.line + 1 + line_offset, error.mark.column + 1, error.message)]
@@ -241,9 +245,53 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
         raise ContentError([problem(path, 1 + line_offset, 1, f"invalid YAML: {error}")]) from None
     finally:
         loader.dispose()
+
+
+def _convert(
+    loader: _Loader, node: Node | None, path: str, line_offset: int
+) -> tuple[Any, Positions]:
+    positions = Positions()
+    converter = _Converter(loader, path, line_offset, positions)
+    data = None if node is None else converter.convert(node, ())
     if converter.problems:
         raise ContentError(converter.problems)
     return data, positions
+
+
+_CAREFUL = object()
+"""Returned by `_compose_with_libyaml` when the careful pure-Python path must run."""
+
+_CSafeLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose_with_libyaml(text: str) -> Any:
+    """Compose `text` with libyaml when it is plainly ordinary YAML, else `_CAREFUL`.
+
+    PyYAML's pure-Python composer is about 15 times slower than libyaml and dominated
+    build time for large sites. libyaml is only trusted with text that the careful path
+    would accept unchanged: one pass over the events looks for anything that path
+    refuses or treats specially (anchors, aliases, explicit tags, deep nesting), and
+    any error at all falls back to the careful path, so every message is the same.
+    """
+    if _CSafeLoader is None:
+        return _CAREFUL
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_CSafeLoader):
+            if isinstance(event, AliasEvent):
+                return _CAREFUL
+            if isinstance(event, NodeEvent):
+                if event.anchor is not None or getattr(event, "tag", None) not in (None, "!"):
+                    return _CAREFUL
+                if isinstance(event, CollectionStartEvent):
+                    depth += 1
+                    if depth >= MAX_DEPTH:
+                        return _CAREFUL
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+        return yaml.compose(text, Loader=_CSafeLoader)
+    except yaml.YAMLError:
+        return _CAREFUL
 
 
 def _reader_problem(
@@ -307,9 +355,11 @@ class _Converter:
         if node.tag == "tag:yaml.org,2002:timestamp":
             # Dates are never wanted as dates here; keep what the editor wrote.
             return node.value
+        if node.tag == _STR_TAG and id(node) not in self.loader.explicit:
+            return node.value  # most values: text needs no constructor
         value = self.scalar(node)
         if (
-            node.style is None
+            not node.style  # plain: None from PyYAML, "" from libyaml
             and id(node) not in self.loader.explicit
             and not isinstance(value, str)
         ):
@@ -390,6 +440,7 @@ _UNREADABLE = object()
 """Stands for a scalar that could not be constructed (the problem is recorded)."""
 
 _YAML_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG + "str"
 _TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "a boolean"}
 
 
@@ -416,10 +467,17 @@ def load_markdown(file: Path, display: str | None = None) -> Document:
 def markdown_document(text: str, path: str) -> Document:
     """Like `load_markdown`, for text already read (see `read_text`)."""
     front, front_line, body, body_line = split_front_matter(text, path)
-    data, positions = parse_yaml(front, path, line_offset=front_line)
+    body_problems = check_body(body, body_line, path)
+    try:
+        data, positions = parse_yaml(front, path, line_offset=front_line)
+    except ContentError as error:
+        raise ContentError([*error.problems, *body_problems]) from None
     if data is None:
         raise ContentError(
-            [problem(path, front_line, 1, "front matter is empty", "a YAML mapping of fields")]
+            [
+                problem(path, front_line, 1, "front matter is empty", "a YAML mapping of fields"),
+                *body_problems,
+            ]
         )
     if not isinstance(data, dict):
         line, column = positions.value(())
@@ -431,11 +489,64 @@ def markdown_document(text: str, path: str) -> Document:
                     column,
                     f"front matter is {_shape(data)}",
                     "a YAML mapping of fields, like 'title: ...'",
-                )
+                ),
+                *body_problems,
             ]
         )
+    if body_problems:
+        raise ContentError(body_problems)
     positions.values[()] = (front_line, 1)
     return Document(path, data, positions, body, body_line)
+
+
+MAX_BODY_INDENT = 400
+"""Deepest indentation, in columns, accepted in a Markdown body (100 list levels).
+Python-Markdown recurses once per level and fails with RecursionError a few hundred
+levels down."""
+
+MAX_BODY_BRACKETS = 2000
+"""Most '[' characters accepted in one Markdown body. Python-Markdown's link matching
+is quadratic in unclosed brackets: 2,000 take about a second, 20,000 minutes."""
+
+
+def check_body(body: str, body_line: int, path: str) -> list[Problem]:
+    """Problems with a Markdown body that would make Python-Markdown hang or crash."""
+    problems: list[Problem] = []
+    brackets = 0
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        stripped = line.lstrip(" \t")
+        indent = len(line[: len(line) - len(stripped)].expandtabs(4))
+        if indent > MAX_BODY_INDENT and stripped and not problems:
+            problems.append(
+                problem(
+                    path,
+                    number,
+                    1,
+                    f"line is indented {indent} columns: Markdown nested this deep cannot be built",
+                    f"at most {MAX_BODY_INDENT} columns (about 100 levels of lists)",
+                )
+            )
+        count = line.count("[")
+        if brackets <= MAX_BODY_BRACKETS < brackets + count:
+            column = _nth_index(line, "[", MAX_BODY_BRACKETS - brackets + 1) + 1
+            problems.append(
+                problem(
+                    path,
+                    number,
+                    column,
+                    f"the article has more than {MAX_BODY_BRACKETS} '[' characters",
+                    f"at most {MAX_BODY_BRACKETS}; Markdown slows down sharply on open brackets",
+                )
+            )
+        brackets += count
+    return problems
+
+
+def _nth_index(text: str, char: str, n: int) -> int:
+    index = -1
+    for _ in range(n):
+        index = text.index(char, index + 1)
+    return index
 
 
 def load_yaml_file(file: Path, display: str | None = None) -> Document:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -42,6 +43,27 @@ def _validator(name: SchemaName) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
+@cache
+def _fast_check(name: SchemaName) -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: ~20 times faster than jsonschema.
+
+    It only answers "valid or not"; the messages always come from jsonschema. Every
+    keyword the schemas use means the same in draft-07, which fastjsonschema implements
+    (tests/test_schema.py checks that both agree on every real and golden file).
+    """
+    schema = {**load_schema(name), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(schema)
+
+
+def is_valid(data: Any, name: SchemaName) -> bool:
+    """Whether `data` passes schema `name`, quickly."""
+    try:
+        _fast_check(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def field_name(path: Sequence[str | int]) -> str:
     """A JSON path as people write it: `quizzes[0].questions[2].type`."""
     text = ""
@@ -61,6 +83,8 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 def validate_schema(data: Any, name: SchemaName, positions: Positions, path: str) -> list[Problem]:
     """Validate `data` against schema `name`; return every problem, in file order."""
+    if is_valid(data, name):
+        return []
     problems: dict[tuple[int, int, str], Problem] = {}
     for error in _validator(name).iter_errors(data):
         for found in _problems(error, name, positions, path):

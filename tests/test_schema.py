@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -303,3 +304,95 @@ def test_quoted_booleans_and_numbers_get_a_hint(yaml: str, expected: str) -> Non
         f"          - {{text: A, {yaml}}}\n          - {{text: B}}\n",
     )
     assert [line.split(": ", 2)[2] for line in problems] == [expected]
+
+
+# --- the fast validity check agrees with jsonschema ---------------------------------
+
+
+def _front_matters() -> list[tuple[str, Any]]:
+    """Front matter of every real role, fixture role and golden-case role that parses."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    files = [
+        *sorted((root / "docs" / "roles").glob("*.md")),
+        *sorted((root / "tests" / "fixtures").rglob("roles/*.md")),
+        *sorted((root / "tests" / "cases").rglob("roles/*.md")),
+    ]
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+            data = yaml.safe_load(text.lstrip("\ufeff\n").split("\n---", 2)[0].removeprefix("---"))
+        except (UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
+            continue
+        if isinstance(data, dict):
+            found.append((str(file.relative_to(root)), data))
+    return found
+
+
+def _mutations(data: dict[str, Any]) -> list[Any]:
+    """Each top-level field dropped, retyped or misspelled, and a question broken."""
+    out: list[Any] = []
+    for key in list(data):
+        out.append({k: v for k, v in data.items() if k != key})
+        out.append({**data, key: 12345})
+        out.append({**{k: v for k, v in data.items() if k != key}, key + "x": data[key]})
+    quizzes = data.get("quizzes")
+    if isinstance(quizzes, list) and quizzes and isinstance(quizzes[0], dict):
+        for change in ({"kind": "mixed"}, {"questions": []}, {"id": "Not A Slug"}):
+            out.append({**data, "quizzes": [{**quizzes[0], **change}, *quizzes[1:]]})
+        questions = quizzes[0].get("questions")
+        if isinstance(questions, list) and questions and isinstance(questions[0], dict):
+            for change in ({"type": "scale"}, {"options": "a, b"}, {"points": {"x": 99}}):
+                broken = {**quizzes[0], "questions": [{**questions[0], **change}, *questions[1:]]}
+                out.append({**data, "quizzes": [broken, *quizzes[1:]]})
+    return out
+
+
+def test_fast_check_agrees_with_jsonschema_on_every_role_and_mutation() -> None:
+    from jsonschema import Draft202012Validator
+
+    from quizbuilder.schema import is_valid, load_schema
+
+    reference = Draft202012Validator(load_schema("role"))
+    documents = _front_matters()
+    assert len(documents) > 60
+    checked = disagreements = 0
+    report = []
+    for name, data in documents:
+        for candidate in [data, *_mutations(data)]:
+            checked += 1
+            if is_valid(candidate, "role") != reference.is_valid(candidate):
+                disagreements += 1
+                report.append(name)
+    assert checked > 1000
+    assert not disagreements, f"{disagreements} of {checked} disagree, e.g. {report[:5]}"
+
+
+@pytest.mark.parametrize("name", ["site", "article"])
+def test_fast_check_agrees_with_jsonschema_on_site_and_article_files(name: SchemaName) -> None:
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from quizbuilder.schema import is_valid
+
+    root = Path(__file__).resolve().parents[1]
+    if name == "site":
+        files = [
+            root / "docs" / "quizbuilder.yml",
+            *sorted(root.rglob("tests/*/*/quizbuilder.yml")),
+        ]
+        documents = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files[:20]]
+    else:
+        texts = [
+            f.read_text(encoding="utf-8") for f in sorted((root / "docs").rglob("articles/*.md"))
+        ]
+        documents = [yaml.safe_load(t.split("\n---", 2)[0].removeprefix("---")) for t in texts]
+    reference = Draft202012Validator(load_schema(name))
+    checked = 0
+    for data in documents:
+        for candidate in [data, *_mutations(data)]:
+            checked += 1
+            assert is_valid(candidate, name) == reference.is_valid(candidate), candidate
+    assert checked > 20
