@@ -25,8 +25,10 @@ from .loader import JsonPath, Positions
 SchemaName = Literal["role", "site", "article"]
 
 _SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_PLAIN_TEXT_PATTERN = "^[^<>]*$"
 _PATTERNS = {
     _SLUG_PATTERN: "lowercase letters, digits and single hyphens, like 'loan-officer'",
+    _PLAIN_TEXT_PATTERN: "plain text without '<' or '>'; it becomes the page title or description",
 }
 
 
@@ -184,6 +186,8 @@ def _problems(
         if context:
             message += f" in {context}"
         yield at_value(message, _one_of(allowed))
+    elif validator == "pattern" and str(rule) == _PLAIN_TEXT_PATTERN:
+        yield at_value("contains '<' or '>'", _PATTERNS[_PLAIN_TEXT_PATTERN])
     elif validator == "pattern":
         pattern = str(rule)
         yield at_value(

@@ -67,6 +67,22 @@ class Manifest:
         return json.dumps(asdict(self), indent=1)
 
 
+PAGE_METADATA_FIELDS = frozenset(
+    {
+        "role.title",
+        "role.summary",
+        "article.title",
+        "article.description",
+        "dimension.name",
+        "dimension.summary",
+    }
+)
+"""Fields that become a page's title or meta description, which the theme prints as
+HTML: the schema refuses '<' and '>' in them (tests/cases/markup-in-page-title), so
+their payloads are placed with the angle brackets removed; quotes, '&', entities and
+template syntax remain and must come out as text."""
+
+
 def sentinel(code: str, index: int) -> str:
     """Letters and digits only, so no Markdown rule can alter it."""
     return f"qbx{code}{index:02d}z"
@@ -93,6 +109,8 @@ class _Placer:
         fallback when it does not fit `limit` characters."""
         mark = sentinel(code, index)
         text = PAYLOADS[index].replace("SENTINEL", mark)
+        if fieldname in PAGE_METADATA_FIELDS:
+            text = text.replace("<", "").replace(">", "")
         if not self.hostile(fieldname):
             return fallback or f"Plain {code} {index}"
         if len(text) > limit:
