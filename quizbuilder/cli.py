@@ -1,14 +1,13 @@
 """The `quizbuilder` command: `new-role`, `check`, `build` (atomic) and `serve`.
 
 `main(argv) -> int` never raises for user errors: it prints the problem and returns
-an exit code. MkDocs runs as a subprocess for `build` and `serve`.
+an exit code. MkDocs runs as its own process for `build` and `serve`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -17,7 +16,7 @@ import click
 
 from quizbuilder import build as site_build
 from quizbuilder import render
-from quizbuilder.content import _settings, check, display_path, load_content
+from quizbuilder.content import check, display_path, load_content, settings_model
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import load_yaml_file
 from quizbuilder.model import SiteSettings
@@ -62,7 +61,7 @@ def load_settings(docs_dir: Path) -> SiteSettings:
     problems = validate_schema(document.data, "site", document.positions, document.path)
     if problems:
         raise ContentError(problems)
-    return _settings(document)
+    return settings_model(document)
 
 
 def schema_url(config_file: Path, role_file: Path) -> str:
@@ -182,7 +181,7 @@ def build_command(config_file: Path, site_dir: Path | None) -> int:
         click.echo("The build failed; the previous site is unchanged.", err=True)
         return code
     target = site_dir or site_build.site_dir_for(config_file)
-    click.echo(f"Built {display_path(target)}")
+    click.echo(f"Built the site in {display_path(target)}/: copy that folder to any static host.")
     return 0
 
 
@@ -200,10 +199,11 @@ def serve_command(config_file: Path, dev_addr: str) -> int:
     command = site_build.mkdocs_command(
         "serve", "--config-file", str(config_file), "--dev-addr", dev_addr
     )
-    try:
-        return subprocess.run(command, check=False).returncode
-    except KeyboardInterrupt:
-        return 130
+    # Become MkDocs instead of running it as a child: stopping `quizbuilder serve` in
+    # any way (Ctrl+C, kill) then stops the server too, and frees the port.
+    sys.stdout.flush()
+    os.execv(command[0], command)
+    return 0  # only reached where execv is replaced, as in the tests
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,7 +97,7 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
             found = validate_schema(document.data, "site", document.positions, document.path)
             result.problems += found
             if not found:
-                settings = _settings(document)
+                settings = settings_model(document)
         except ContentError as error:
             result.problems += error.problems
 
@@ -251,7 +251,8 @@ def _question(document: Document, data: dict[str, Any], path: JsonPath) -> Quest
     )
 
 
-def _settings(document: Document) -> SiteSettings:
+def settings_model(document: Document) -> SiteSettings:
+    """The `SiteSettings` of a loaded, schema-valid site file."""
     data = document.data
     return SiteSettings(
         customer_kinds=tuple(

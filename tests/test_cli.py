@@ -197,14 +197,10 @@ def test_new_role_that_would_not_validate_is_not_kept(
 def test_serve_runs_mkdocs_serve(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
 
-    class Done:
-        returncode = 0
-
-    def fake_run(command: list[str], check: bool) -> Done:
+    def fake_execv(path: str, command: list[str]) -> None:
         calls.append(command)
-        return Done()
 
-    monkeypatch.setattr("quizbuilder.cli.subprocess.run", fake_run)
+    monkeypatch.setattr("quizbuilder.cli.os.execv", fake_execv)
     assert main(["serve"]) == 0
     assert calls[0][1:] == [
         "-m",
