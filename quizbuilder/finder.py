@@ -9,6 +9,7 @@ functions is an integer, so Python and JavaScript cannot disagree on rounding.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -154,6 +155,7 @@ _JSON_UNSAFE = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+_JSON_UNSAFE_CHARS = re.compile("[<>&\u2028\u2029]")
 
 
 def data_attribute_json(data: Mapping[str, Any]) -> str:
@@ -163,7 +165,7 @@ def data_attribute_json(data: Mapping[str, Any]) -> str:
     inert even if someone pastes it somewhere unescaped.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_JSON_UNSAFE.get(char, char) for char in text)
+    return _JSON_UNSAFE_CHARS.sub(lambda match: _JSON_UNSAFE[match.group(0)], text)
 
 
 # --- matching -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 
 import markdown
 from markdown.extensions import Extension
@@ -61,6 +62,15 @@ class _InlineOnly(Extension):
         md.treeprocessors.register(_SafeLinks(md), "quizbuilder_safe_links", -1)
 
 
+# Text this matches may hold Markdown or characters the serializer changes; text it does
+# not match comes out of Markdown as `<p>text</p>` exactly, so Markdown is skipped:
+# no inline-syntax or escaped character (backslash, backtick, `*`, `_`, brackets, `!`,
+# `<`, `>`, `&`), no whitespace but single-line spaces, no control character, and no
+# space at either end (Markdown strips it). Block syntax (headings, lists, quotes, code)
+# is switched off in this converter, so a leading `#` or `-` is plain text either way.
+# tests/test_render.py holds the two paths to the same output.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]!<>&]|[^\S ]|[\x00-\x1f\x7f-\x9f]|^ | $")
+
 _md: markdown.Markdown | None = None
 
 
@@ -71,16 +81,33 @@ def _converter() -> markdown.Markdown:
     return _md
 
 
-def render_block(text: str) -> Markup:
-    """Render inline Markdown, keeping paragraphs (`<p>`) when there are several."""
+def is_plain(text: str) -> bool:
+    """Whether `text` renders as itself: Markdown would only wrap it in `<p>`."""
+    return _NOT_PLAIN.search(text) is None
+
+
+@lru_cache(maxsize=4096)
+def _convert(text: str) -> str:
+    """Markdown → HTML with the one shared converter; quiz texts repeat, so it is cached."""
     md = _converter()
     md.reset()
-    return Markup(md.convert(text).strip())
+    return md.convert(text).strip()
+
+
+def render_block(text: str) -> Markup:
+    """Render inline Markdown, keeping paragraphs (`<p>`) when there are several."""
+    if not text:
+        return Markup("")
+    if is_plain(text):
+        return Markup(f"<p>{text}</p>")
+    return Markup(_convert(text))
 
 
 def render_inline(text: str) -> Markup:
     """Render inline Markdown with no wrapping `<p>`; paragraphs are joined by `<br>`."""
-    rendered = str(render_block(text))
+    if is_plain(text):
+        return Markup(text)
+    rendered = _convert(text)
     if not rendered:
         return Markup("")
     paragraphs = re.split(r"</p>\s*<p>", rendered.removeprefix("<p>").removesuffix("</p>"))
@@ -89,4 +116,6 @@ def render_inline(text: str) -> Markup:
 
 def render_text(text: str) -> str:
     """Render inline Markdown to plain text (no markup), e.g. for JSON read by the engine."""
+    if is_plain(text):
+        return text
     return html.unescape(_TAG.sub("", str(render_inline(text)).replace("<br>", " ")))

@@ -146,14 +146,17 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        # The quiz HTML goes in only in `on_post_page`: until then the page content holds
+        # the placeholders, so plugins that read `page.content` (Material's search parses
+        # all of it, ~40 KB of quiz per role page) never see the quizzes.
         if not self.config.enabled:
             return None
-        fragments = self._fragments.get(page.file.src_uri)
-        if fragments:
-            html = render.substitute(html, fragments)
-        if render.needs_assets(html):
+        fragments = self._fragments.get(page.file.src_uri, {})
+        html = render.keep_slots(html, fragments)
+        engine_html = (html, *fragments.values())
+        if any(render.needs_assets(part) for part in engine_html):
             names: tuple[str, ...] = ("quizbuilder.css", "quizbuilder.js")
-            if 'class="qb-finder' in html:
+            if any('class="qb-finder' in part for part in engine_html):
                 names += self._finder_assets
             html += render.asset_tags(
                 page.file.url,
@@ -161,6 +164,14 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 stylesheets=tuple(n for n in names if n.endswith(".css")),
             )
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        fragments = self._fragments.get(page.file.src_uri)
+        if not fragments:
+            return None
+        return render.substitute(output, fragments)
 
     def _pages(self, content: Content) -> list[render.GeneratedPage]:
         pages = render.render_pages(content, self.options)

@@ -2,8 +2,9 @@
 
 Pure functions: nothing here reads the docs directory or knows about MkDocs. The
 plugin turns each `GeneratedPage` into a virtual MkDocs page; `substitute` then puts
-the HTML fragments (quizzes, the history mount) in place of their placeholders
-*after* Markdown ran, so quiz HTML never passes through the Markdown parser.
+the HTML fragments (quizzes, the history mount) in place of their placeholders in the
+finished page (`on_post_page`), so quiz HTML never passes through the Markdown parser
+nor through plugins that read the page content, such as Material's search.
 """
 
 from __future__ import annotations
@@ -283,6 +284,7 @@ def environment() -> jinja2.Environment:
     env.filters["json"] = encode_json
     env.filters["front_matter"] = _yaml_front_matter
     env.filters["yaml"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
+    env.globals["options_html"] = options_html
     return env
 
 
@@ -317,6 +319,30 @@ def render_quiz(quiz: Quiz, role: Role, content: Content, options: RenderOptions
     )
 
 
+def options_html(question: Question, qid: str, scale_labels: tuple[str, ...]) -> Markup:
+    """A question's options (or scale steps) as `<div class="qb-option">` blocks.
+
+    Built here rather than in `quiz.html.j2`: it is the template's innermost loop, and
+    this is several times faster than Jinja's per-expression escaping.
+    """
+    scale = question.type is QuestionType.SCALE
+    kind = "checkbox" if question.type is QuestionType.MULTIPLE else "radio"
+    name = escape(question.id)
+    prefix = escape(qid)
+    labels = (
+        [escape(label) for label in scale_labels]
+        if scale
+        else [render_inline(option.text) for option in question.options]
+    )
+    return Markup(
+        "".join(
+            f'<div class="qb-option">\n<input type="{kind}" name="{name}" id="{prefix}-{index}"'
+            f' value="{index}">\n<label for="{prefix}-{index}">{label}</label>\n</div>\n'
+            for index, label in enumerate(labels)
+        )
+    )
+
+
 def placeholder(key: str, anchor: str = "") -> str:
     """A raw-HTML block Markdown passes through untouched, replaced later by `substitute`.
 
@@ -327,11 +353,21 @@ def placeholder(key: str, anchor: str = "") -> str:
     return f'<div class="qb-slot" data-qb-slot="{escape(key)}"{id_attr}></div>'
 
 
+def keep_slots(html: str, fragments: Mapping[str, str]) -> str:
+    """Append each placeholder Markdown lost (e.g. a marker inside a code block).
+
+    The plugin calls it on the page content, then `substitute` on the finished page
+    puts every fragment in place: a lost one ends up at the end of the content, so no
+    quiz is lost.
+    """
+    return html + "".join(f"\n{key}" for key in fragments if key not in html)
+
+
 def substitute(html: str, fragments: Mapping[str, str]) -> str:
     """Replace each placeholder in rendered page HTML by its fragment.
 
     A fragment whose placeholder is missing (e.g. a marker inside a code block) is
-    appended at the end so no quiz is lost.
+    appended at the end so no quiz is lost. A placeholder repeated is kept once.
     """
     missing: list[str] = []
     for key, fragment in fragments.items():

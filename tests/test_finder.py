@@ -482,7 +482,7 @@ def test_page_finder_form_is_complete() -> None:
     assert (result["role"], result["aria-live"]) == ("status", "polite")
     assert any(t == "button" and a.get("type") == "submit" for t, a in tags)
     assert page.count("<noscript>") == 2
-    assert page.count("data-search-exclude") == 2
+    assert page.count("data-search-exclude") == 3  # both blocks and the finder form
 
 
 def test_page_has_no_scripts_or_handlers() -> None:

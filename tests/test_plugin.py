@@ -33,7 +33,7 @@ markdown_extensions: [attr_list, md_in_html, toc]
 QUIZ_ROLE = """\
 ---
 title: Clerk
-summary: Helps shoppers <find> things.
+summary: Helps shoppers find things & more.
 sector: Retail
 customers:
   - who: Shoppers
@@ -131,7 +131,7 @@ def test_quizzes_are_in_place_with_assets_only_where_needed(project: Path, tmp_p
     assert clerk.index("After the quiz.") < clerk.index('id="quiz-clerk-graded"')
     assert "qb-slot" not in clerk
     assert "Score it" in clerk
-    assert "Helps shoppers &lt;find&gt; things." in clerk
+    assert "Helps shoppers find things &amp; more." in clerk
     assert clerk.count('src="../../assets/quizbuilder/quizbuilder.js" defer') == 1
     assert 'href="../../assets/quizbuilder/quizbuilder.css"' in clerk
     form = re.search(r'data-qb-quiz="([^"]*)"', clerk)
@@ -157,6 +157,36 @@ def test_quizzes_are_in_place_with_assets_only_where_needed(project: Path, tmp_p
     assert not (site / "assets/quizbuilder/core.js").exists()
     for plain in ["index.html", "roles/barista/index.html", "roles/index.html"]:
         assert "assets/quizbuilder/quizbuilder.js" not in (site / plain).read_text("utf-8"), plain
+
+
+def test_search_never_sees_the_quizzes(project: Path, tmp_path: Path) -> None:
+    """Quiz HTML goes into the finished page, after search read the content: the index
+    has no quiz text, no section for a quiz title and no history noscript note."""
+    site = _build(project, tmp_path / "out")
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    clerk = [doc for doc in index["docs"] if doc["location"].startswith("roles/clerk/")]
+    assert clerk and not [doc for doc in clerk if "#quiz-" in doc["location"]]
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    for leak in ("Who pays", "The shopper", "I stay calm", "qb-slot", "need JavaScript"):
+        assert leak not in text
+    assert "Before the quiz." in text and "After the quiz." in text
+
+
+def test_a_marker_markdown_loses_still_gets_its_quiz(project: Path, tmp_path: Path) -> None:
+    role = Path("docs/roles/clerk.md")
+    role.write_text(
+        role.read_text("utf-8").replace(
+            "<!-- quiz: clerk-profile -->", "```\n<!-- quiz: clerk-profile -->\n```"
+        ),
+        encoding="utf-8",
+    )
+    site = _build(project, tmp_path / "out")
+    clerk = _article(site / "roles/clerk/index.html")
+    assert clerk.count('id="quiz-clerk-profile"') == 1
+    assert clerk.index("After the quiz.") < clerk.index('id="quiz-clerk-graded"')
+    assert clerk.index('id="quiz-clerk-graded"') < clerk.index('id="quiz-clerk-profile"')
+    assert clerk.index('id="quiz-clerk-profile"') < clerk.index("quizbuilder.js")
+    assert '<div class="qb-slot"' not in clerk
 
 
 def test_role_pages_edit_the_real_source(project: Path, tmp_path: Path) -> None:

@@ -9,9 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from yaml import safe_load as yaml_load
 
-from quizbuilder import render
+from quizbuilder import markdown_inline, render
+from quizbuilder.content import load_content
 from quizbuilder.markdown_inline import is_safe_url, render_inline, render_text
 from quizbuilder.model import (
     Article,
@@ -506,3 +509,113 @@ def test_hostile_payloads_stay_text(payload: str) -> None:
             text = other.markdown.split("---\n", 2)[2]
             html_out = markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
             _assert_inert(render.substitute(html_out, other.fragments))
+
+
+# --- the inline Markdown fast path: same output as Markdown for every text ------------
+
+
+def _markdown_block(text: str) -> str:
+    """The reference: the text through the inline-only Markdown converter, no shortcut."""
+    md = markdown_inline._converter()
+    md.reset()
+    return str(md.convert(text).strip())
+
+
+def _markdown_inline(text: str) -> str:
+    rendered = _markdown_block(text)
+    if not rendered:
+        return ""
+    paragraphs = re.split(r"</p>\s*<p>", rendered.removeprefix("<p>").removesuffix("</p>"))
+    return "<br>".join(paragraphs)
+
+
+def _markdown_text(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", _markdown_inline(text).replace("<br>", " ")))
+
+
+def _assert_same_as_markdown(text: str) -> None:
+    assert str(markdown_inline.render_block(text)) == _markdown_block(text), repr(text)
+    assert str(render_inline(text)) == _markdown_inline(text), repr(text)
+    assert render_text(text) == _markdown_text(text), repr(text)
+
+
+def _site_quiz_texts() -> list[str]:
+    """Every inline-Markdown text of the real site: quizzes, options, explanations, bands."""
+    content = load_content(Path(__file__).parent.parent / "docs")
+    texts = [band.message for band in content.settings.bands]
+    for role in content.roles:
+        for quiz in role.quizzes:
+            texts += [quiz.title, quiz.intro or ""]
+            for question in quiz.questions:
+                texts += [question.text, question.explanation or ""]
+                texts += [option.text for option in question.options]
+    return texts
+
+
+_EDGE_TEXTS = [
+    "",
+    " ",
+    "plain words",
+    "Option 1 for situation 1",
+    'It\'s "quoted" (and parenthesised): 50% — fine?',
+    "# not a heading",
+    "- not a list",
+    "1. not a list",
+    "> not a quote",
+    "    four spaces first",
+    "trailing space ",
+    " leading space",
+    "two  spaces inside",
+    "line  \nbreak",
+    "tab\there",
+    "one\n\ntwo",
+    "cr\rlf\r\n",
+    "Q&A",
+    "&amp; &#38; &copy",
+    "a < b > c",
+    "<https://example.org>",
+    "https://example.org/path_with_underscores",
+    "snake_case and *stars* and `code`",
+    "[ref]: https://x.org",
+    "[x](javascript:alert(1))",
+    "!bang",
+    "back\\slash",
+    "\x02stx\x03",
+    "nul\x00char",
+    "nbsp\u00a0inside",
+    "nel\x85inside",
+    "ls\u2028ps\u2029",
+    "---",
+    "===",
+    "Ünïcödé, 日本語, עברית, emoji 🙂",
+    "***",
+    "~~not strike~~",
+    "{curly} #hash +plus -minus .dot |pipe",
+]
+
+
+@pytest.mark.parametrize("text", _EDGE_TEXTS)
+def test_inline_fast_path_matches_markdown_on_edge_cases(text: str) -> None:
+    _assert_same_as_markdown(text)
+
+
+def test_inline_fast_path_matches_markdown_on_every_site_text() -> None:
+    texts = _site_quiz_texts() + PAYLOADS
+    assert len(texts) > 100
+    assert any(markdown_inline.is_plain(t) for t in texts)  # the fast path is exercised
+    for text in texts:
+        _assert_same_as_markdown(text)
+
+
+@settings(max_examples=800, derandomize=True, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(list("ab \n\t\r#-+.1>*_`[]()!<>&\\:;'\"~=|{}\u00a0\u2028\x02\x85")),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=40,
+    )
+)
+def test_inline_fast_path_matches_markdown_on_any_text(text: str) -> None:
+    _assert_same_as_markdown(text)
