@@ -62,6 +62,31 @@ class _InlineOnly(Extension):
         md.treeprocessors.register(_SafeLinks(md), "quizbuilder_safe_links", -1)
 
 
+class _NoRawHtml(Extension):
+    """Block Markdown (lists, headings, quotes) without raw HTML and with safe links only."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "quizbuilder_safe_links", -1)
+
+
+_prose_md: markdown.Markdown | None = None
+
+
+def render_prose(text: str) -> Markup:
+    """Block Markdown from the site file (dimension descriptions) as safe HTML.
+
+    The same rules as quiz fields, with lists and headings allowed: raw HTML is shown as
+    text and links keep only http, https, mailto or relative targets.
+    """
+    global _prose_md
+    if _prose_md is None:
+        _prose_md = markdown.Markdown(extensions=[_NoRawHtml()], output_format="html")
+    _prose_md.reset()
+    return Markup(_prose_md.convert(text))
+
+
 # Text this matches may hold Markdown or characters the serializer changes; text it does
 # not match comes out of Markdown as `<p>text</p>` exactly, so Markdown is skipped:
 # no inline-syntax or escaped character (backslash, backtick, `*`, `_`, brackets, `!`,

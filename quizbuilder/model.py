@@ -7,7 +7,7 @@ carries a `Source` so later checks can still point at the right line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,12 @@ class Source:
     column: int = 1
 
 
-class QuizKind(str, Enum):
+class QuizKind(StrEnum):
     GRADED = "graded"
     PROFILE = "profile"
 
 
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     SINGLE = "single"
     MULTIPLE = "multiple"
     SCALE = "scale"

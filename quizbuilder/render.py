@@ -9,10 +9,11 @@ nor through plugins that read the page content, such as Material's search.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,7 +24,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from quizbuilder.markdown_inline import render_block, render_inline, render_text
+from quizbuilder.markdown_inline import render_block, render_inline, render_prose, render_text
 from quizbuilder.model import (
     Content,
     Customer,
@@ -243,6 +244,24 @@ def quiz_data(
     }
 
 
+THEME_HTML_META = ("title", "description")
+"""Page metadata that Material prints as HTML without escaping (`<h1>`, the header,
+the navigation, `<meta name="description" content="...">`)."""
+
+
+def escape_theme_meta(meta: MutableMapping[str, Any]) -> None:
+    """Escape, in place, the metadata the theme prints as raw HTML.
+
+    `&` and quotes are escaped here; '<' and '>' never get this far in role, article and
+    dimension fields (the schemas refuse them, because Material's `<title>` goes through
+    `striptags`, which would undo escaping).
+    """
+    for key in THEME_HTML_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = html.escape(value, quote=True)
+
+
 def client_config(options: RenderOptions, from_url: str) -> dict[str, Any]:
     """The `data-qb-config` dict for a page at `from_url`."""
     strings = {k: v for k, v in options.strings.items() if k in DEFAULT_STRINGS}
@@ -281,6 +300,7 @@ def environment() -> jinja2.Environment:
     env.filters["mdtext"] = _md_text
     env.filters["inline"] = render_inline
     env.filters["block"] = render_block
+    env.filters["prose"] = render_prose
     env.filters["json"] = encode_json
     env.filters["front_matter"] = _yaml_front_matter
     env.filters["yaml"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))

@@ -216,10 +216,13 @@ def test_killing_quizbuilder_build_leaves_the_previous_site(
     try:
         time.sleep(delay)
         finished = process.poll() is not None
-        if target == "cli-only":
-            os.kill(process.pid, signal.SIGKILL)
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
+        try:
+            if target == "cli-only":
+                os.kill(process.pid, signal.SIGKILL)
+            else:
+                os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            finished = True  # it ended between poll() and the kill
         process.wait(timeout=TIMEOUT)
     finally:
         # Reap whatever is left of the group this test started (an orphaned MkDocs).

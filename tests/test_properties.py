@@ -457,6 +457,11 @@ def plain(min_size: int, max_size: int) -> st.SearchStrategy[str]:
     return st.text(TEXT, min_size=min_size, max_size=max_size)
 
 
+def page_text(min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    """Text for fields that become a page's title or description: no '<' or '>'."""
+    return plain(min_size, max_size).map(lambda t: t.replace("<", "(").replace(">", ")"))
+
+
 @st.composite
 def options(draw: st.DrawFn, kind: str, qtype: str) -> list[dict[str, Any]]:
     count = draw(st.integers(2, 6))
@@ -524,8 +529,8 @@ def valid_role(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     slug = "gen-" + draw(ids)
     quiz_ids = draw(st.lists(ids, max_size=3, unique=True))
     data: dict[str, Any] = {
-        "title": draw(plain(1, 120)),
-        "summary": draw(plain(1, 300)),
+        "title": draw(page_text(1, 120)),
+        "summary": draw(page_text(1, 300)),
         "sector": draw(plain(1, 60)),
         "customers": [
             {"who": draw(plain(1, 120)), "kind": draw(st.sampled_from(KINDS))}

@@ -15,10 +15,11 @@ unique marker. The site is built with `mkdocs build --strict` and served on a fr
 finder submitted, "My results" read; nothing may execute (`window.__qbPwned`, dialogs,
 `on*` attributes, scripts in the content) and each payload must be visible as text.
 
-Fields in KNOWN_BUG_FIELDS reach Material's templates as `page.title` /
-`page.meta.description`, which the theme prints unescaped, or (dimension description)
-are full Markdown: they are built in a second site and checked by the three xfail
-(strict) tests at the end, one per defect.
+Fields in PAGE_FIELDS reach Material's templates as `page.title` /
+`page.meta.description`, which the theme prints as HTML, or (dimension description)
+are block Markdown: they are built in a second site and checked by the three tests at
+the end. '<' and '>' are refused in titles and descriptions by the schema
+(tests/cases/markup-in-page-title), so there their payloads carry everything else.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from tests.browser.conftest import StaticServer, build_site
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 from build_hostile_site import PAYLOADS, Entry, Manifest, write_hostile_site
 
-KNOWN_BUG_FIELDS = frozenset(
+PAGE_FIELDS = frozenset(
     {
         "role.title",
         "role.summary",
@@ -129,7 +130,7 @@ def _serve(tmp: Path, hostile: Any) -> Iterator[tuple[StaticServer, Manifest, Pa
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     root = tmp_path_factory.mktemp("hostile")
-    yield from _serve(root, lambda field: field not in KNOWN_BUG_FIELDS)
+    yield from _serve(root, lambda field: field not in PAGE_FIELDS)
 
 
 def _choose(label: Any, path: str, stats: dict[str, Any]) -> None:
@@ -328,7 +329,7 @@ def test_band_label_and_message_shown_as_text(hostile_site: Any, walked: dict[st
 @pytest.fixture(scope="module")
 def bug_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     root = tmp_path_factory.mktemp("hostile-titles")
-    yield from _serve(root, lambda field: field in KNOWN_BUG_FIELDS)
+    yield from _serve(root, lambda field: field in PAGE_FIELDS)
 
 
 def _bug_check(bug_site: Any, browser: Browser, fields: set[str], script: str) -> list[str]:
@@ -339,21 +340,22 @@ def _bug_check(bug_site: Any, browser: Browser, fields: set[str], script: str) -
     try:
         for e in manifest.entries:
             if e.field in fields:
-                page = guard.open(e.page)
+                # An article's description is shown on a dimension page (e.page), but
+                # its meta description belongs to the article's own page.
+                where = (
+                    f"articles/article-{e.payload:02d}/"
+                    if e.field == "article.description"
+                    else e.page
+                )
+                page = guard.open(where)
                 problem = page.evaluate(script, e.text)
                 if problem:
-                    failures.append(f"{e.field} #{e.payload} on {e.page}: {problem}")
+                    failures.append(f"{e.field} #{e.payload} on {where}: {problem}")
     finally:
         guard.context.close()
     return failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (render/plugin): role title, article title and dimension name reach Material "
-    "as page.title and are printed unescaped in <h1> and <title>: "
-    "<h1><script>window.__qbPwned=...</script></h1> runs",
-)
 def test_page_titles_are_escaped(bug_site: Any, browser: Browser) -> None:
     failures = _bug_check(
         bug_site,
@@ -370,12 +372,6 @@ def test_page_titles_are_escaped(bug_site: Any, browser: Browser) -> None:
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:30])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (render/plugin): role summary, article description and dimension summary "
-    "reach Material as page.meta.description and are printed unescaped in "
-    '<meta name="description" content="...">: a quote breaks out of the attribute',
-)
 def test_meta_descriptions_are_escaped(bug_site: Any, browser: Browser) -> None:
     failures = _bug_check(
         bug_site,
@@ -391,13 +387,6 @@ def test_meta_descriptions_are_escaped(bug_site: Any, browser: Browser) -> None:
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:30])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG or policy (render): a dimension description is full Markdown with raw HTML "
-    "passed through, so <script>, on* attributes and <style>body{display:none}</style> "
-    "from quizbuilder.yml land in dimensions/<id>/ (ARCHITECTURE.md does not say it is trusted "
-    "HTML; quiz fields escape it)",
-)
 def test_dimension_descriptions_hold_no_markup(bug_site: Any, browser: Browser) -> None:
     failures = _bug_check(
         bug_site,
