@@ -53,6 +53,12 @@ PAGE_STRINGS: dict[str, str] = {
     "page_sector": "Sector",
     "page_aliases": "Also called",
     "page_customers": "Who their customers are",
+    "page_roles_all": "All roles",
+    "page_roles_filter_sector": "Sector",
+    "page_roles_filter_kind": "Customers",
+    "page_roles_all_sectors": "All sectors",
+    "page_roles_all_kinds": "Any kind",
+    "page_roles_count": "{shown} of {total} roles",
     "page_roles_by_sector": "Roles by sector",
     "page_roles_by_kind": "Roles by customer kind",
     "page_roles_title": "Roles",
@@ -459,6 +465,12 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
         sectors=sorted(sectors.items(), key=lambda item: item[0].casefold()),
         by_kind=[(k, rs) for k, rs in by_kind if rs],
         link=lambda role: posixpath.relpath(role.src_uri, "roles"),
+        # Raw HTML is not rewritten by MkDocs: these links are final URLs.
+        url=lambda role: relative_url(
+            page_url(role.src_uri, options.use_directory_urls),
+            page_url(ROLES_INDEX, options.use_directory_urls),
+        ),
+        roles=content.roles,
         text=options.text,
     )
     return GeneratedPage(ROLES_INDEX, markdown)

@@ -59,6 +59,7 @@ def assert_accessible(page: Page, what: str) -> None:
         "/results/",
         "/dimensions/",
         "/articles/internal-customers/",
+        "/roles/",
     ],
 )
 def test_page_before_interaction(ui: Any, scheme: str, path: str) -> None:
@@ -69,6 +70,8 @@ def test_page_before_interaction(ui: Any, scheme: str, path: str) -> None:
         page.locator("form.qb-finder[data-qb-ready]").wait_for(state="attached")
     if path == "/results/":
         page.locator(".qb-history[data-qb-ready] .qb-history__body").wait_for(state="attached")
+    if path == "/roles/":
+        page.locator("form.qb-finder-filter[data-qb-ready]").wait_for(state="visible")
     assert_accessible(page, path)
 
 

@@ -175,3 +175,41 @@ def test_search_keyboard_only(ui: Any) -> None:
     assert where["tag"] == "A" and where["text"] == "Receptionist", where
     page.keyboard.press("Enter")
     expect(page).to_have_url(at(ui, "/roles/receptionist/"))
+
+
+def test_role_index_filters_by_sector_and_customer_kind(ui: Any) -> None:
+    """The filter shows only matching roles and says how many, by label like a person."""
+    page = ui.page
+    page.goto(ui.base_url + "/roles/")
+    form = page.locator("form.qb-finder-filter[data-qb-ready]")
+    expect(form).to_be_visible()
+    items = page.locator(".qb-role-list li")
+    total = items.count()
+    assert total >= 20
+    expect(form.get_by_role("status")).to_have_text(f"{total} of {total} roles")
+
+    page.get_by_label("Sector", exact=True).select_option("Transport")
+    visible = page.locator(".qb-role-list li:visible")
+    expect(visible).to_have_count(1)
+    expect(visible.first).to_contain_text("Toll Booth Operator")
+    expect(form.get_by_role("status")).to_have_text(f"1 of {total} roles")
+
+    page.get_by_label("Sector", exact=True).select_option("")
+    page.get_by_label("Customers", exact=True).select_option("public")
+    public = [
+        s
+        for s in (Path(__file__).parents[2] / "docs" / "roles").glob("*.md")
+        if any(c.get("kind") == "public" for c in role_front_matter(s.stem)["customers"])
+    ]
+    expect(visible).to_have_count(len(public))
+    visible.first.get_by_role("link").click()
+    expect(page.locator("form.qb-quiz").first).to_be_attached()
+
+
+def test_role_index_without_javascript_lists_every_role(browser: Any, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/roles/")
+    expect(page.locator("form.qb-finder-filter")).to_be_hidden()
+    assert page.locator(".qb-role-list li:visible").count() >= 20
+    context.close()

@@ -524,8 +524,34 @@
     });
   }
 
+  /* The role index filter: show the roles of one sector and/or customer kind. */
+  function enhanceFilter(form) {
+    form.setAttribute("data-qb-ready", "");
+    var list = form.parentNode.querySelector(".qb-role-list");
+    if (!list) return;
+    var items = list.querySelectorAll("li");
+    var count = form.querySelector(".qb-finder-filter__count");
+    function apply() {
+      var sector = form.elements.sector.value, kind = form.elements.kind.value, shown = 0;
+      Array.prototype.forEach.call(items, function (li) {
+        var ok = (!sector || li.getAttribute("data-sector") === sector) &&
+          (!kind || (" " + li.getAttribute("data-kinds") + " ").indexOf(" " + kind + " ") >= 0);
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      count.textContent = (form.getAttribute("data-count") || "{shown} of {total}")
+        .replace("{shown}", shown).replace("{total}", items.length);
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
   function init() {
     if (typeof document === "undefined") return;
+    Array.prototype.forEach.call(
+      document.querySelectorAll("form.qb-finder-filter:not([data-qb-ready])"), enhanceFilter);
     Array.prototype.forEach.call(
       document.querySelectorAll("form.qb-finder:not([data-qb-ready])"), enhanceFinder);
     Array.prototype.forEach.call(
