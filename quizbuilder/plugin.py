@@ -162,7 +162,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         html = render.keep_slots(html, fragments)
         engine_html = (html, *fragments.values())
         if any(render.needs_assets(part) for part in engine_html):
-            names: tuple[str, ...] = ("quizbuilder.css", "quizbuilder.js")
+            names: tuple[str, ...] = ()
+            if not all(render.only_role_filter(part) for part in engine_html):
+                names = ("quizbuilder.css", "quizbuilder.js")
             if any('class="qb-finder' in part for part in engine_html):
                 names += self._finder_assets
             html += render.asset_tags(

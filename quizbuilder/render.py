@@ -166,6 +166,17 @@ def asset_tags(
     return "\n" + "\n".join(tags) + "\n"
 
 
+def only_role_filter(html: str) -> bool:
+    """Whether the only enhanced element in `html` is the role index filter (finder.js)."""
+    found = {m.group(1) for m in _ENHANCED.finditer(html)}
+    return found <= {"qb-finder-filter"}
+
+
+_ENHANCED = re.compile(
+    r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""
+)
+
+
 def needs_assets(html: str) -> bool:
     """Whether rendered page HTML contains a quiz, the history mount or the finder."""
     return _ASSET_CLASSES.search(html) is not None
@@ -438,7 +449,7 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
     markdown = _render(
         "role_page.md.j2",
         role=role,
-        front={"title": role.title, "description": role.summary},
+        front={"title": role.title, "description": role.summary, "tags": list(role.tags)},
         groups=[(k, cs) for k, cs in groups if cs],
         body=body.strip("\n"),
         rest=rest,

@@ -26,6 +26,7 @@ SchemaName = Literal["role", "site", "article"]
 
 _SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _PLAIN_TEXT_PATTERN = "^[^<>]*$"
+_TAG_PATTERN = "^[^<>&\"']+$"
 _PATTERNS = {
     _SLUG_PATTERN: "lowercase letters, digits and single hyphens, like 'loan-officer'",
     _PLAIN_TEXT_PATTERN: "plain text without '<' or '>'; it becomes the page title or description",
@@ -188,6 +189,8 @@ def _problems(
         yield at_value(message, _one_of(allowed))
     elif validator == "pattern" and str(rule) == _PLAIN_TEXT_PATTERN:
         yield at_value("contains '<' or '>'", _PATTERNS[_PLAIN_TEXT_PATTERN])
+    elif validator == "pattern" and str(rule) == _TAG_PATTERN:
+        yield at_value("contains a character tags cannot hold", "a tag without < > & \" or '")
     elif validator == "pattern":
         pattern = str(rule)
         yield at_value(

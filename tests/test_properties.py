@@ -543,7 +543,12 @@ def valid_role(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     if draw(st.booleans()):
         data["aliases"] = draw(st.lists(plain(1, 120), max_size=5, unique=True))
     if draw(st.booleans()):
-        data["tags"] = draw(st.lists(plain(1, 40), max_size=5, unique=True))
+        tags = st.lists(
+            plain(1, 40).map(lambda t: "".join(c for c in t if c not in "<>&\"'") or "tag"),
+            max_size=5,
+            unique=True,
+        )
+        data["tags"] = draw(tags)
     return slug, data
 
 

@@ -425,6 +425,7 @@ PAYLOADS: list[str] = json.loads(
 GENERATED_TAGS = {
     "div", "form", "h1", "h2", "h3", "p", "noscript", "fieldset", "legend", "span", "input",
     "label", "details", "summary", "button", "strong", "em", "code", "a", "br", "ul", "li",
+    "select", "option",
 }  # fmt: skip
 
 
@@ -487,6 +488,7 @@ def _assert_inert(markup: str) -> None:
                 "class", "id", "href", "type", "name", "value", "for", "hidden", "role",
                 "aria-live", "aria-labelledby", "tabindex", "novalidate", "data-search-exclude",
                 "data-qb-quiz", "data-qb-config", "data-qb-question", "title",
+                "data-count", "data-sector", "data-kinds",
             }, name  # fmt: skip
             if name == "href":
                 assert value is not None and is_safe_url(value), value

@@ -30,7 +30,7 @@ MATERIAL_INLINE_SCRIPTS = [
 ]
 """Every inline `<script>` (no `src`) Material 9 emits with this configuration."""
 
-ENGINE_CLASSES = {"qb-quiz", "qb-history", "qb-finder"}
+ENGINE_CLASSES = {"qb-quiz", "qb-history", "qb-finder", "qb-finder-filter"}
 ENGINE_FILE = re.compile(r"assets/quizbuilder/|quizbuilder\.(?:js|css)|finder\.js|engine\.js")
 
 
@@ -182,6 +182,9 @@ def test_engine_assets_only_on_pages_with_an_engine_element(pages: list[Page]) -
             with_engine += 1
             assert any(url.endswith(".js") for url in loads), page.path
             assert any(url.endswith(".css") for url in loads), page.path
+            if page.classes & ENGINE_CLASSES == {"qb-finder-filter"}:
+                # The role index filter needs finder.js/css, not the quiz engine.
+                assert not [u for u in loads if "quizbuilder." in u], page.path
         else:
             assert loads == [], page.path
     assert with_engine > 0

@@ -60,6 +60,7 @@ def assert_accessible(page: Page, what: str) -> None:
         "/dimensions/",
         "/articles/internal-customers/",
         "/roles/",
+        "/tags/",
     ],
 )
 def test_page_before_interaction(ui: Any, scheme: str, path: str) -> None:

@@ -111,6 +111,9 @@ class _Placer:
         text = PAYLOADS[index].replace("SENTINEL", mark)
         if fieldname in PAGE_METADATA_FIELDS:
             text = text.replace("<", "").replace(">", "")
+        if fieldname == "role.tag":
+            # Material prints tag names as HTML: the schema refuses < > & " ' in tags.
+            text = "".join(c for c in text if c not in "<>&\"'")
         if not self.hostile(fieldname):
             return fallback or f"Plain {code} {index}"
         if len(text) > limit:
@@ -462,7 +465,7 @@ def write_hostile_site(
         "site_name": "Hostile quizbuilder site",
         "site_url": "http://127.0.0.1:8999/",
         "theme": {"name": "material", "font": False, "features": ["search.suggest"]},
-        "plugins": ["search", {"quizbuilder": {"storage_namespace": namespace}}],
+        "plugins": ["search", "tags", {"quizbuilder": {"storage_namespace": namespace}}],
         "markdown_extensions": [
             "attr_list",
             "md_in_html",
