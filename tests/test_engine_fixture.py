@@ -26,16 +26,6 @@ pytestmark = pytest.mark.browser
 HERE = Path(__file__).parent
 FIXTURE = HERE / "js" / "fixtures" / "engine.html"
 ARTIFACTS = HERE.parent / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 KEY = "quizbuilder:fixture:attempts:v1"
 GRADED = "#quiz-fx-graded"
 PROFILE = "#quiz-fx-profile"
@@ -72,16 +62,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    with playwright_sync.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -525,16 +525,6 @@ def test_data_attribute_json_escapes_markup() -> None:
 
 ASSETS = Path(__file__).parents[1] / "quizbuilder" / "theme" / "assets" / "quizbuilder"
 ARTIFACTS = Path(__file__).parents[1] / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # A stand-in for Material's `document$` (a ReplaySubject of the document).
 FAKE_DOCUMENT_SUBJECT = """
 window.__subscriptions = 0;
@@ -589,14 +579,8 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Any:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser: Any) -> Any:
+    return browser
 
 
 @pytest.fixture
