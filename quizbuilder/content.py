@@ -6,9 +6,10 @@ every problem in the content.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
 from .loader import Document, JsonPath, Positions, load_markdown, load_yaml_file, problem
@@ -29,7 +30,7 @@ from .model import (
     SiteSettings,
     Source,
 )
-from .schema import validate_schema
+from .schema import SchemaName, validate_schema
 from .validate import validate
 
 __all__ = ["check", "display_path", "load_article_file", "load_content", "load_role_file"]
@@ -101,31 +102,20 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
         except ContentError as error:
             result.problems += error.problems
 
-    roles: list[Role] = []
-    for file in _markdown_files(docs_dir / roles_dir):
-        try:
-            document = load_markdown(file, display_path(file))
-        except ContentError as error:
-            result.problems += error.problems
-            continue
-        positions[document.path] = document.positions
-        found = validate_schema(document.data, "role", document.positions, document.path)
-        result.problems += found
-        if not found:
-            roles.append(_role(document, file, f"{roles_dir}/{file.name}"))
-
-    articles: list[Article] = []
-    for file in _markdown_files(docs_dir / articles_dir):
-        try:
-            document = load_markdown(file, display_path(file))
-        except ContentError as error:
-            result.problems += error.problems
-            continue
-        positions[document.path] = document.positions
-        found = validate_schema(document.data, "article", document.positions, document.path)
-        result.problems += found
-        if not found:
-            articles.append(_article(document, file, f"{articles_dir}/{file.name}"))
+    roles = _load_pages(
+        _markdown_files(docs_dir / roles_dir),
+        "role",
+        lambda document, file: _role(document, file, f"{roles_dir}/{file.name}"),
+        result.problems,
+        positions,
+    )
+    articles = _load_pages(
+        _markdown_files(docs_dir / articles_dir),
+        "article",
+        lambda document, file: _article(document, file, f"{articles_dir}/{file.name}"),
+        result.problems,
+        positions,
+    )
 
     result.problems += validate(settings, roles, articles, positions)
     if settings is not None:
@@ -249,6 +239,32 @@ def _question(document: Document, data: dict[str, Any], path: JsonPath) -> Quest
         reverse=data.get("reverse", False),
         source=_source(document, path),
     )
+
+
+_Built = TypeVar("_Built")
+
+
+def _load_pages(
+    files: Iterable[Path],
+    schema: SchemaName,
+    build: Callable[[Document, Path], _Built],
+    problems: list[Problem],
+    positions: dict[str, Positions],
+) -> list[_Built]:
+    """Load Markdown files of one kind; those that pass their schema become models."""
+    built: list[_Built] = []
+    for file in files:
+        try:
+            document = load_markdown(file, display_path(file))
+        except ContentError as error:
+            problems += error.problems
+            continue
+        positions[document.path] = document.positions
+        found = validate_schema(document.data, schema, document.positions, document.path)
+        problems += found
+        if not found:
+            built.append(build(document, file))
+    return built
 
 
 def settings_model(document: Document) -> SiteSettings:
