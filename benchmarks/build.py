@@ -366,21 +366,26 @@ def lighthouse(cache: Path) -> dict[str, dict[str, float]]:
 
 
 def shared_result_fragment(site: Path) -> str | None:
-    """A share link for the toll booth operator's graded quiz, made by the Python scorer."""
-    try:
-        from quizbuilder.scoring import encode_share
-    except ImportError:
-        return None
+    """A share link for the toll booth operator's profile quiz, scored by the Python
+    reference scorer with every answer set to the middle option."""
+    from quizbuilder.scoring import encode_share, score
+
     page = site / "roles" / "toll-booth-operator" / "index.html"
     if not page.exists():
         return None
-    match = re.search(r'data-qb-quiz="([^"]*)"', page.read_text(encoding="utf-8"))
-    if not match:
-        return None
-    quiz = json.loads(html.unescape(match.group(1)))
-    total = len(quiz["questions"])
-    payload = {"v": 1, "q": quiz["id"], "k": "g", "c": max(total - 1, 0), "t": total}
-    return "/roles/toll-booth-operator/#qb=" + encode_share(payload)
+    text = page.read_text(encoding="utf-8")
+    for match in re.finditer(r'data-qb-quiz="([^"]*)"', text):
+        quiz = json.loads(html.unescape(match.group(1)))
+        if quiz["kind"] != "profile":
+            continue
+        answers = {
+            q["id"]: [(q["points"] if q["type"] == "scale" else len(q["options"])) // 2]
+            for q in quiz["questions"]
+        }
+        result = score(quiz, answers)
+        if result["status"] == "ok":
+            return "/roles/toll-booth-operator/#qb=" + encode_share(result)
+    return None
 
 
 # --- report -------------------------------------------------------------------

@@ -59,9 +59,12 @@
         if (p) { p.hidden = true; p.textContent = ''; }
       }
     }
-    function show(nodes) {
+    // On page load (a shared link) focus waits two frames: the page first settles, then
+    // scrolls, so the result does not count as a layout shift.
+    function show(nodes, onLoad) {
       out.replaceChildren(...nodes);
-      focus(out.querySelector('h3'));
+      const h = out.querySelector('h3');
+      onLoad ? requestAnimationFrame(() => requestAnimationFrame(() => focus(h))) : focus(h);
     }
     function retake() {
       form.reset();
@@ -114,7 +117,7 @@
         };
         nodes.push(el('p', { class: 'qb-result__actions' }, [button(t('retry'), retake), button(t('share'), copy), msg]), manual);
       }
-      show(nodes);
+      show(nodes, shared);
     }
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -158,8 +161,8 @@
     });
     return {
       q,
-      shared: (r) => { render(r, true); form.classList.add('qb-quiz--shared'); },
-      invalid: () => show([heading(t('share_invalid')), el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake)])])
+      shared: (r) => { form.classList.add('qb-quiz--shared'); render(r, true); },
+      invalid: () => show([heading(t('share_invalid')), el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake)])], true)
     };
   }
 
