@@ -54,8 +54,8 @@ test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/ruff format --check quizbuilder tests benchmarks
 	$(BIN)/mypy
 	node --test tests/js/
-	$(BIN)/pytest
 	$(BIN)/python benchmarks/build.py --roles 10 --runs 1 --smoke
+	$(BIN)/pytest
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --json
