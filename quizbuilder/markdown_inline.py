@@ -50,25 +50,26 @@ class _SafeLinks(Treeprocessor):
                 element.text = alt
 
 
-class _InlineOnly(Extension):
-    """Paragraphs and inline syntax only; raw HTML is left to the serializer to escape."""
+class _NoRawHtml(Extension):
+    """Block Markdown (lists, headings, quotes) without raw HTML and with safe links only.
+
+    Raw HTML is left to the serializer to escape.
+    """
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        for name in _BLOCKS_DROPPED:
-            md.parser.blockprocessors.deregister(name, strict=False)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         # After 'unescape' (priority 0), so backslash escapes in targets are resolved.
         md.treeprocessors.register(_SafeLinks(md), "quizbuilder_safe_links", -1)
 
 
-class _NoRawHtml(Extension):
-    """Block Markdown (lists, headings, quotes) without raw HTML and with safe links only."""
+class _InlineOnly(_NoRawHtml):
+    """The same rules with paragraphs and inline syntax only, for quiz fields."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "quizbuilder_safe_links", -1)
+        super().extendMarkdown(md)
+        for name in _BLOCKS_DROPPED:
+            md.parser.blockprocessors.deregister(name, strict=False)
 
 
 _prose_md: markdown.Markdown | None = None

@@ -28,7 +28,6 @@ from quizbuilder.strings import DEFAULT_STRINGS
 log = get_plugin_logger(__name__)
 
 FINDER_PAGE = "finder/index.md"
-FINDER_ASSETS = ("finder.css", "finder.js")
 """Published only on the finder page, after the engine's own files, when they exist."""
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
 _SOURCES = frozenset({*assets.BUNDLE_PARTS, assets.STYLESHEET})
@@ -138,7 +137,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 files.append(File.generated(config, dest, abs_src_path=str(path)))
         self._finder_assets = tuple(
             name
-            for name in FINDER_ASSETS
+            for name in render.FINDER_FILES
             if files.get_file_from_path(f"{render.ASSET_DIR}/{name}") is not None
         )
         return files
@@ -160,13 +159,15 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             return None
         fragments = self._fragments.get(page.file.src_uri, {})
         html = render.keep_slots(html, fragments)
-        engine_html = (html, *fragments.values())
-        if any(render.needs_assets(part) for part in engine_html):
-            names: tuple[str, ...] = ()
-            if not all(render.only_role_filter(part) for part in engine_html):
-                names = ("quizbuilder.css", "quizbuilder.js")
-            if any('class="qb-finder' in part for part in engine_html):
-                names += self._finder_assets
+        elements: set[str] = set()
+        for part in (html, *fragments.values()):
+            elements |= render.enhanced_elements(part)
+        names = tuple(
+            name
+            for name in render.assets_for(elements)
+            if name not in render.FINDER_FILES or name in self._finder_assets
+        )
+        if names:
             html += render.asset_tags(
                 page.file.url,
                 scripts=tuple(n for n in names if n.endswith(".js")),

@@ -90,7 +90,6 @@ PAGE_STRINGS: dict[str, str] = {
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MARKER = re.compile(r"<!--\s*quiz:\s*([A-Za-z0-9_-]+)\s*-->")
-_ASSET_CLASSES = re.compile(r"""class=["'][^"']*\bqb-(?:quiz|history|finder)\b""")
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -166,20 +165,31 @@ def asset_tags(
     return "\n" + "\n".join(tags) + "\n"
 
 
-def only_role_filter(html: str) -> bool:
-    """Whether the only enhanced element in `html` is the role index filter (finder.js)."""
-    found = {m.group(1) for m in _ENHANCED.finditer(html)}
-    return found <= {"qb-finder-filter"}
-
+ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
+FINDER_FILES = ("finder.css", "finder.js")
 
 _ENHANCED = re.compile(
     r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""
 )
 
 
-def needs_assets(html: str) -> bool:
-    """Whether rendered page HTML contains a quiz, the history mount or the finder."""
-    return _ASSET_CLASSES.search(html) is not None
+def enhanced_elements(html: str) -> set[str]:
+    """The classes of the elements in `html` that a quizbuilder script enhances."""
+    return {match.group(1) for match in _ENHANCED.finditer(html)}
+
+
+def assets_for(elements: set[str]) -> tuple[str, ...]:
+    """The asset files a page with these enhanced elements loads; none for no element.
+
+    The role index filter needs only finder.js; quizzes, history and the finder itself
+    also need the quiz engine and its stylesheet.
+    """
+    names: tuple[str, ...] = ()
+    if elements - {"qb-finder-filter"}:
+        names += ENGINE_FILES
+    if any(element.startswith("qb-finder") for element in elements):
+        names += FINDER_FILES
+    return names
 
 
 # --- JSON -----------------------------------------------------------------------------

@@ -327,10 +327,27 @@ def test_asset_tags_and_detection() -> None:
     tags = render.asset_tags("roles/clerk/")
     assert '<link rel="stylesheet" href="../../assets/quizbuilder/quizbuilder.css">' in tags
     assert '<script src="../../assets/quizbuilder/quizbuilder.js" defer></script>' in tags
-    assert render.needs_assets(_quiz_html())
-    assert render.needs_assets('<div class="qb-history" data-qb-config="{}">')
-    assert render.needs_assets('<section class="x qb-finder">')
-    assert not render.needs_assets("<p>qb-quiz in prose, class=other</p>")
+    assert "qb-quiz" in render.enhanced_elements(_quiz_html())
+    assert render.enhanced_elements('<div class="qb-history" data-qb-config="{}">') == {
+        "qb-history"
+    }
+    assert render.enhanced_elements('<section class="x qb-finder">') == {"qb-finder"}
+    assert render.enhanced_elements('<p class="qb-finder-filter__count">') == set()
+    assert render.enhanced_elements("<p>qb-quiz in prose, class=other</p>") == set()
+
+
+@pytest.mark.parametrize(
+    ("elements", "files"),
+    [
+        (set(), ()),
+        ({"qb-quiz"}, render.ENGINE_FILES),
+        ({"qb-history"}, render.ENGINE_FILES),
+        ({"qb-finder-filter"}, render.FINDER_FILES),
+        ({"qb-finder", "qb-finder-search"}, render.ENGINE_FILES + render.FINDER_FILES),
+    ],
+)
+def test_assets_follow_the_enhanced_elements(elements: set[str], files: tuple[str, ...]) -> None:
+    assert render.assets_for(elements) == files
 
 
 def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
