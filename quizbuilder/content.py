@@ -215,6 +215,7 @@ def _quiz(document: Document, data: dict[str, Any], path: JsonPath) -> Quiz:
         kind=QuizKind(data["kind"]),
         questions=questions,
         intro=data.get("intro", ""),
+        shuffle=data.get("shuffle", True),
         source=_source(document, path),
     )
 
@@ -225,6 +226,7 @@ def _question(document: Document, data: dict[str, Any], path: JsonPath) -> Quest
             text=item["text"],
             correct=item.get("correct", False),
             points=dict(item.get("points", {})),
+            pin=item.get("pin", False),
             source=_source(document, (*path, "options", index)),
         )
         for index, item in enumerate(data.get("options", ()))
@@ -237,6 +239,8 @@ def _question(document: Document, data: dict[str, Any], path: JsonPath) -> Quest
         explanation=data.get("explanation", ""),
         dimension=data.get("dimension"),
         reverse=data.get("reverse", False),
+        shuffle=data.get("shuffle"),
+        learn_more=data.get("learn_more", ""),
         source=_source(document, path),
     )
 

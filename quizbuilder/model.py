@@ -38,6 +38,8 @@ class Option:
     """Graded quizzes only."""
     points: dict[str, int] = field(default_factory=dict)
     """Profile quizzes only: dimension id -> points (>= 0)."""
+    pin: bool = False
+    """Stays at its written position when the other options are shuffled."""
     source: Source | None = None
 
 
@@ -55,6 +57,10 @@ class Question:
     """Scale questions only."""
     reverse: bool = False
     """Scale questions only: agreeing scores low."""
+    shuffle: bool | None = None
+    """None follows the quiz's setting; True or False overrides it for this question."""
+    learn_more: str = ""
+    """Where the site teaches the answer: '#anchor' on the role page or a relative link."""
     source: Source | None = None
 
 
@@ -65,6 +71,8 @@ class Quiz:
     kind: QuizKind
     questions: tuple[Question, ...]
     intro: str = ""
+    shuffle: bool = True
+    """Whether the browser shuffles single and multiple questions' options per attempt."""
     source: Source | None = None
 
 
