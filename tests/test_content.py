@@ -1,10 +1,8 @@
-"""Golden cases: each `cases/<name>/` overlays files onto the minimal docs dir and
-lists, in `expected.txt`, the exact problems `check` reports (empty: valid)."""
+"""`load_content` and `check` on the minimal docs dir. The golden cases in `cases/` run
+through `quizbuilder check` (and real builds) in test_corpus.py."""
 
 from __future__ import annotations
 
-import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -12,23 +10,6 @@ import pytest
 from quizbuilder.content import check, load_content
 from quizbuilder.errors import ContentError
 from quizbuilder.model import QuestionType, QuizKind
-
-CASES = Path(__file__).parent / "cases"
-
-
-def _overlay(case: Path, docs: Path) -> None:
-    for file in sorted(case.rglob("*")):
-        if file.is_file() and file.name != "expected.txt":
-            target = docs / file.relative_to(case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target)
-
-
-@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
-def test_case(case: str, docs: Path) -> None:
-    _overlay(CASES / case, docs)
-    expected = (CASES / case / "expected.txt").read_text("utf-8").splitlines()
-    assert [str(problem) for problem in check(docs)] == expected
 
 
 def test_minimal_fixture_loads(docs: Path) -> None:
@@ -81,12 +62,12 @@ def test_file_over_one_mebibyte_is_refused(docs: Path) -> None:
     ]
 
 
-def test_deep_nesting_is_refused_fast(docs: Path) -> None:
+def test_deep_nesting_is_refused_at_the_limit(docs: Path) -> None:
+    # Column 58 is the 51st '[': the refusal comes at the limit, not after a
+    # RecursionError or a scan of the whole line (counted in test_loader.py).
     deep = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n"
     (docs / "roles" / "deep.md").write_text(deep, "utf-8")
-    started = time.perf_counter()
     problems = [str(problem) for problem in check(docs)]
-    assert time.perf_counter() - started < 1
     assert problems == ["docs/roles/deep.md:2:58: -: nesting is too deep (more than 50 levels)"]
 
 

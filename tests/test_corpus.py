@@ -15,6 +15,7 @@ Material, the theme the real site uses.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -30,6 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from quizbuilder.cli import main
+from quizbuilder.content import load_content
 
 HERE = Path(__file__).parent
 CASES_DIR = HERE / "cases"
@@ -197,22 +199,35 @@ def test_invalid_case_fails_the_build_and_keeps_the_old_site(
     assert _snapshot(site) == before
 
 
-def _role_slugs(docs: Path) -> list[str]:
-    return sorted(path.stem for path in (docs / "roles").glob("*.md"))
+def _assert_role_pages(project: Path, docs: Path) -> None:
+    """Every role of the case became a page with its title and every quiz, each with
+    one fieldset per question, and no Python error text leaked into it."""
+    content = load_content(docs)
+    assert content.roles, "a valid case has roles"
+    for role in content.roles:
+        page = (project / "site" / "roles" / role.slug / "index.html").read_text("utf-8")
+        assert "Traceback" not in page
+        assert re.search(r"<title>" + re.escape(html.escape(role.title, quote=False)), page)
+        for quiz in role.quizzes:
+            form = re.search(
+                r'<form class="qb-quiz[^"]*" id="quiz-' + re.escape(quiz.id) + r'".*?</form>',
+                page,
+                re.S,
+            )
+            assert form, f"{role.slug}: quiz {quiz.id} missing"
+            fieldsets = re.findall(r'<fieldset class="qb-question"', form.group(0))
+            assert len(fieldsets) == len(quiz.questions), quiz.id
 
 
 @pytest.mark.parametrize("case", VALID)
 def test_valid_case_builds(case: str, project: Path) -> None:
     docs = _docs(project, case)
     build(load_config(config_file=str(_config(project)), strict=True))
-    for slug in _role_slugs(docs):
-        assert (project / "site" / "roles" / slug / "index.html").is_file(), slug
+    _assert_role_pages(project, docs)
 
 
 @pytest.mark.parametrize("case", VALID)
 def test_valid_case_builds_with_material(case: str, project: Path) -> None:
     docs = _docs(project, case)
     build(load_config(config_file=str(_config(project, "material")), strict=True))
-    for slug in _role_slugs(docs):
-        page = (project / "site" / "roles" / slug / "index.html").read_text("utf-8")
-        assert "Traceback" not in page
+    _assert_role_pages(project, docs)

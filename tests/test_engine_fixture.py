@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from quizbuilder.assets import asset_sizes, bundle_engine, stylesheet
 from quizbuilder.strings import DEFAULT_STRINGS
@@ -29,8 +30,6 @@ ARTIFACTS = HERE.parent / "test-artifacts"
 KEY = "quizbuilder:fixture:attempts:v1"
 GRADED = "#quiz-fx-graded"
 PROFILE = "#quiz-fx-profile"
-
-playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -331,13 +330,12 @@ def test_narrow_screen_and_print(context: Any, base_url: str) -> None:
 
 
 def test_axe_after_submitting(page: Any) -> None:
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     answer_graded(page, 1, [0])
     page.click(f"{GRADED} button[type=submit]")
     answer_profile(page)
     page.click(f"{PROFILE} button[type=submit]")
     page.mouse.move(0, 0)  # Material's hover colour on the primary button is its own affair
-    results = axe_module.Axe().run(page)
+    results = Axe().run(page)
     serious = [
         v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")
     ]

@@ -1,8 +1,9 @@
 """Limits: oversized, explosive or deeply nested input is refused quickly and clearly,
 and Markdown bodies known to be slow for Python-Markdown still build in bounded time.
 
-Time bounds here are generous and only keep a regression from hanging the suite; the
-timing targets themselves belong to `benchmarks/`.
+No test here measures speed: the refusal times are reported by `benchmarks/limits.py`.
+`HANG_CAP` only turns a hang or a quadratic blow-up (minutes) into a failure, so a
+busy machine can never fail these tests.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from quizbuilder.loader import MAX_BYTES, MAX_DEPTH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROLE = "docs/roles/limit.md"
-BOUND = 5.0
-"""Seconds a refusal may take; real refusals take milliseconds."""
+HANG_CAP = 60.0
+"""Seconds after which a refusal counts as hung; real refusals take milliseconds."""
 BUILD_TIMEOUT = 60
 
 HEADER = """\
@@ -66,7 +67,7 @@ def test_five_megabyte_role_file_is_refused_quickly_with_a_size_message(docs: Pa
     assert (problem.line, problem.column, problem.field) == (1, 1, "-")
     assert problem.message == f"file is too large: {size} bytes"
     assert problem.expected == f"at most 1 MiB, {MAX_BYTES} bytes"
-    assert elapsed < BOUND
+    assert elapsed < HANG_CAP
 
 
 def test_file_of_exactly_the_limit_is_read(docs: Path) -> None:
@@ -98,7 +99,7 @@ def test_billion_laughs_is_refused_quickly_with_an_anchor_message(docs: Path) ->
     assert (problem.line, problem.column) == (first_anchor_line, len("a0: ") + 1)
     assert "anchors" in problem.message
     assert "not allowed" in problem.message
-    assert elapsed < BOUND
+    assert elapsed < HANG_CAP
 
 
 def test_alias_without_anchor_is_refused_with_an_alias_message(docs: Path) -> None:
@@ -133,7 +134,7 @@ def test_5000_deep_nesting_is_refused_with_a_depth_message(
     assert problem.message == f"nesting is too deep (more than {MAX_DEPTH} levels)"
     assert problem.line == HEADER.count("\n") + 1
     assert len("tags: ") + 1 < problem.column <= len("tags: ") + 1 + width * MAX_DEPTH
-    assert elapsed < BOUND
+    assert elapsed < HANG_CAP
 
 
 def test_deep_block_nesting_is_refused_with_a_depth_message(docs: Path) -> None:
@@ -167,7 +168,7 @@ def test_deep_nesting_in_the_site_file_is_refused(docs: Path) -> None:
     problems, elapsed = _refused(docs)
     problem = _only(problems, "docs/quizbuilder.yml")
     assert problem.message == f"nesting is too deep (more than {MAX_DEPTH} levels)"
-    assert elapsed < BOUND
+    assert elapsed < HANG_CAP
 
 
 # --- quiz size -------------------------------------------------------------------------
@@ -206,7 +207,7 @@ def test_500_question_quiz_is_refused_by_the_schema_cap(docs: Path) -> None:
     assert (problem.line, problem.column) == (HEADER.count("\n") + 6, 7)
     assert problem.message == "has too many items (500)"
     assert problem.expected == "at most 50 items"
-    assert elapsed < BOUND
+    assert elapsed < HANG_CAP
 
 
 def test_50_question_quiz_loads(docs: Path) -> None:

@@ -17,15 +17,13 @@ VECTORS = sorted((Path(__file__).parent / "vectors").glob("*.json"))
 SHARE_CASES = json.loads(
     (Path(__file__).parent / "js" / "fixtures" / "share-cases.json").read_text("utf-8")
 )
+# An empty fixture folder must fail collection, not pass as zero tests.
+assert VECTORS and SHARE_CASES["rejected"], "scoring vectors or share cases missing"
 
 
 def load(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
-
-
-def test_there_are_enough_vectors() -> None:
-    assert len(VECTORS) >= 25
 
 
 @pytest.mark.parametrize("path", VECTORS, ids=[p.stem for p in VECTORS])
@@ -34,12 +32,15 @@ def test_vector(path: Path) -> None:
     assert scoring.score(case["quiz"], case["answers"]) == case["expected"], case["description"]
 
 
-@pytest.mark.parametrize("path", VECTORS, ids=[p.stem for p in VECTORS])
+# Only results that were scored can be shared; the others are covered by test_vector.
+SHAREABLE = [p for p in VECTORS if load(p)["expected"]["status"] == "ok"]
+
+
+@pytest.mark.parametrize("path", SHAREABLE, ids=[p.stem for p in SHAREABLE])
 def test_share_round_trip(path: Path) -> None:
     case = load(path)
     result = scoring.score(case["quiz"], case["answers"])
-    if result["status"] != "ok":
-        return
+    assert result["status"] == "ok", case["description"]
     shared = scoring.decode_share(case["quiz"], scoring.encode_share(result))
     if result["kind"] == "graded":
         assert (shared["correct"], shared["total"]) == (result["correct"], result["total"])

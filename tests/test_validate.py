@@ -124,3 +124,31 @@ def test_role_checks_without_positions_point_at_file_start() -> None:
 def test_without_settings_only_role_local_checks_run() -> None:
     quiz = Quiz("p", "P", QuizKind.PROFILE, (_question(QuestionType.SCALE),))
     assert validate(None, [_role(quiz)]) == []
+
+
+@pytest.mark.parametrize(
+    ("ids", "messages"),
+    [
+        (["a", "b", "c"], []),
+        (
+            ["a", "b", "a"],
+            [
+                "r.md:1:1: quizzes[0].questions[2].id: duplicate question id 'a' "
+                "(first defined on line 1)"
+            ],
+        ),
+        (
+            ["a", "a", "a"],
+            [
+                "r.md:1:1: quizzes[0].questions[1].id: duplicate question id 'a' "
+                "(first defined on line 1)",
+                "r.md:1:1: quizzes[0].questions[2].id: duplicate question id 'a' "
+                "(first defined on line 1)",
+            ],
+        ),
+    ],
+)
+def test_duplicate_question_ids(ids: list[str], messages: list[str]) -> None:
+    scale = QuestionType.SCALE
+    quiz = Quiz("p", "P", QuizKind.PROFILE, tuple(_question(scale, id=id) for id in ids))
+    assert [str(p) for p in validate(None, [_role(quiz)])] == messages
