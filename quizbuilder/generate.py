@@ -63,8 +63,8 @@ def settings_from_config(config: Mapping[str, Any]) -> Settings:
             options = {}
         elif isinstance(entry, dict) and PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
-    if options is None:
-        return Settings(enabled=False)
+    if options is None:  # not listed (a host that runs no plugins): the defaults
+        return Settings()
     if not isinstance(options, dict):
         raise ConfigError(f"plugins.{PLUGIN_NAME}: expected a mapping of options")
     defaults = Settings()
