@@ -10,12 +10,15 @@ Markdown (the quizzes, the results mount, the engine's tags), as the plugin does
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 from quizbuilder import assets, render
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
@@ -32,6 +35,8 @@ _SOURCES = frozenset({*assets.BUNDLE_PARTS, assets.STYLESHEET})
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
 _ASSETS_SLOT = "assets"
+# MkDocs' own front matter pattern (mkdocs/utils/meta.py).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,8 @@ def generate_docs(
         if not src_uri.endswith(".md"):
             continue
         text = source if isinstance(source, str) else source.read_text("utf-8")
+        if (escaped := escape_front_matter(text)) != text:
+            files[src_uri] = text = escaped
         parts = fragments.get(src_uri, {})
         url = render.page_url(src_uri, options.use_directory_urls)
         tags = asset_tags(url, (text, *parts.values()), finder)
@@ -255,6 +262,26 @@ def generate_docs(
             fragments[src_uri] = {**parts, slot: tags.removeprefix("\n")}
     files.update(published_files(lambda dest: dest in written))
     return Output(files, fragments, options.use_directory_urls)
+
+
+def escape_front_matter(text: str) -> str:
+    """`text` with the front matter the theme prints as raw HTML escaped, as the plugin
+    does in `on_page_markdown` (`render.escape_theme_meta`); unchanged if none needs it."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return text
+    if not isinstance(meta, dict):
+        return text
+    escaped = dict(meta)
+    render.escape_theme_meta(escaped)
+    if escaped == meta:
+        return text
+    dumped = yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{dumped}---\n{text[match.end() :]}"
 
 
 def write_output(output: Output, target: Path) -> None:
