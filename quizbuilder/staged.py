@@ -58,16 +58,19 @@ def zensical_command(*args: str) -> list[str] | None:
     return [found, *args] if found else None
 
 
-def staged_config(config: dict[str, Any], config_file: Path) -> dict[str, Any]:
-    """`config` for a build in a staging folder: `docs/` in, `site/` out, the theme's
-    `custom_dir` made absolute, and quizbuilder out of the plugins (its work is done)."""
+def staged_config(config: dict[str, Any]) -> dict[str, Any]:
+    """`config` for a Zensical build in a staging folder: `docs/` in, `site/` out, and
+    quizbuilder out of the plugins (its work is done).
+
+    The theme's `custom_dir` is left out: overrides of Material's templates do not fit
+    Zensical's (this site's `partials/search.html` breaks Zensical's search box).
+    """
     staged = dict(config)
     staged["docs_dir"] = "docs"
     staged["site_dir"] = "site"
     theme = staged.get("theme")
-    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        custom = (config_file.parent / theme["custom_dir"]).resolve()
-        staged["theme"] = {**theme, "custom_dir": str(custom)}
+    if isinstance(theme, dict) and "custom_dir" in theme:
+        staged["theme"] = {k: v for k, v in theme.items() if k != "custom_dir"}
     plugins = staged.get("plugins")
     if isinstance(plugins, list):
         staged["plugins"] = [
@@ -97,7 +100,7 @@ def build_with_zensical(config_file: Path, out: Path) -> int:
     stage = Path(tempfile.mkdtemp(prefix=".quizbuilder-stage-", dir=config_file.parent))
     try:
         generate.write_output(output, stage / "docs")
-        staged = staged_config(site_build.read_mkdocs_config(config_file), config_file)
+        staged = staged_config(site_build.read_mkdocs_config(config_file))
         (stage / "mkdocs.yml").write_text(
             yaml.safe_dump(staged, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )

@@ -21,6 +21,7 @@ from quizbuilder import assets, generate, render, staged
 from quizbuilder.build import read_mkdocs_config
 from quizbuilder.cli import main
 from quizbuilder.content import load_content
+from tests import hosts_check
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -254,12 +255,14 @@ def _normalised(path: Path) -> str:
 def test_the_real_site_through_generate_matches_the_plugin_build(tmp_path: Path) -> None:
     with_plugin = tmp_path / "plugin"
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(with_plugin), strict=True))
+    assert hosts_check.check_site(with_plugin) == []
 
     stage = tmp_path / "stage"
     output = staged.load_output(ROOT / "mkdocs.yml")
     generate.write_output(output, stage / "docs")
-    config = staged.staged_config(read_mkdocs_config(ROOT / "mkdocs.yml"), ROOT / "mkdocs.yml")
+    config = staged.staged_config(read_mkdocs_config(ROOT / "mkdocs.yml"))
     assert "quizbuilder" not in config["plugins"]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")  # MkDocs builds with them
     (stage / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     build(load_config(str(stage / "mkdocs.yml"), strict=True))
     assert generate.finish_site(stage / "site", output) == len(output.fragments)
