@@ -242,7 +242,10 @@ def _require_host(engine: str | None) -> None:
 
 
 def _warn_unknown_strings(config_file: Path) -> None:
-    settings = generate.settings_from_config(site_build.read_mkdocs_config(config_file))
+    try:
+        settings = generate.settings_from_config(site_build.read_mkdocs_config(config_file))
+    except generate.ConfigError as error:
+        raise _fail(f"{display_path(config_file)}: {error}") from None
     for key in generate.unknown_strings(settings.strings):
         click.echo(f"quizbuilder: strings: unknown key {key!r} is ignored", err=True)
 
@@ -250,8 +253,8 @@ def _warn_unknown_strings(config_file: Path) -> None:
 def _load_output(config_file: Path) -> generate.Output:
     if not config_file.is_file():
         raise _fail(f"{display_path(config_file)} not found")
+    _warn_unknown_strings(config_file)
     try:
-        _warn_unknown_strings(config_file)
         return staged.load_output(config_file)
     except generate.ConfigError as error:
         raise _fail(f"{display_path(config_file)}: {error}") from None

@@ -98,3 +98,16 @@ def test_host_venvs_leave_mkdocs_out() -> None:
         assert "mkdocs" not in names and "mkdocs-material" not in names
         assert host in names
     assert hosts_check.requirements("properdocs")[1] == ["mkdocs-material>=9.5,<10"]
+
+
+@pytest.mark.parametrize("command", [["build", "--engine", "zensical"], ["generate", "out"]])
+def test_bad_plugin_options_are_named(
+    command: list[str], docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("mkdocs.yml").write_text(
+        "site_name: T\nplugins: [{quizbuilder: {roles: x}}]\n", encoding="utf-8"
+    )
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml: plugins.quizbuilder.roles: unknown option" in err
+    assert "Traceback" not in err
