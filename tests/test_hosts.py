@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -111,3 +112,10 @@ def test_bad_plugin_options_are_named(
     err = capsys.readouterr().err
     assert "mkdocs.yml: plugins.quizbuilder.roles: unknown option" in err
     assert "Traceback" not in err
+
+
+def test_only_the_plugin_imports_a_site_generator() -> None:
+    package = Path(__file__).resolve().parent.parent / "quizbuilder"
+    importing = re.compile(r"^\s*(?:from|import)\s+(?:mkdocs|properdocs|zensical)\b", re.M)
+    found = sorted(p.name for p in package.rglob("*.py") if importing.search(p.read_text("utf-8")))
+    assert found == ["plugin.py"]
