@@ -4,8 +4,9 @@
     python tests/hosts_check.py zensical     # .venv-zensical: Zensical 0.0.73, no mkdocs
     python tests/hosts_check.py --venv-only zensical   # just make the venv
 
-Run with the project's venv (`make hosts-check` does): the requirements are read from
-its installed metadata, so each host venv gets the same runtime dependencies, less
+Run with the project's venv (`make hosts-check` does; the ProperDocs site is compared
+with the MkDocs build that venv makes): the requirements are read from its installed
+metadata, so each host venv gets the same runtime dependencies, less
 MkDocs. A venv is reused while its requirements are unchanged (a stamp file holds
 them), so a second run only builds. Exits non-zero with the reason on any failure.
 """
@@ -119,9 +120,26 @@ def check_site(site: Path) -> list[str]:
     return missing
 
 
+_GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def differences(site: Path, reference: Path) -> list[str]:
+    """Files that differ between two builds, `<meta name="generator">` aside."""
+    names = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
+    names |= {p.relative_to(reference) for p in reference.rglob("*") if p.is_file()}
+    return [
+        f"{name}: differs from the MkDocs build"
+        for name in sorted(names)
+        if not (site / name).is_file()
+        or not (reference / name).is_file()
+        or _GENERATOR.sub(b"", (site / name).read_bytes())
+        != _GENERATOR.sub(b"", (reference / name).read_bytes())
+    ]
+
+
 def build(host: str, python: Path, site: Path) -> None:
     """`quizbuilder build` in the host's venv (ProperDocs is its default there)."""
-    engine = ["--engine", "zensical"] if host == "zensical" else []
+    engine = ["--engine", host] if host != "properdocs" else []
     result = subprocess.run(
         [str(python), "-m", "quizbuilder", "build", *engine, "-d", str(site)],
         cwd=ROOT,
@@ -155,10 +173,17 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(tmp) / "site"
         build(args.host, python, site)
         missing = check_site(site)
+        if args.host == "properdocs":
+            # ProperDocs runs the plugin as MkDocs does: the site must be the same.
+            reference = Path(tmp) / "mkdocs-site"
+            build("mkdocs", Path(sys.executable), reference)
+            missing += differences(site, reference)
     for line in missing:
         print(f"{args.host}: {line}", file=sys.stderr)
     done = time.perf_counter()
     verdict = "FAILED" if missing else "OK: every quiz is in its page"
+    if args.host == "properdocs" and not missing:
+        verdict += ", the same files as the MkDocs build"
     print(
         f"{args.host} (mkdocs not installed): {verdict}; venv {made - start:.1f} s, "
         f"build and check {done - made:.1f} s"

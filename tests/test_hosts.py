@@ -119,3 +119,18 @@ def test_only_the_plugin_imports_a_site_generator() -> None:
     importing = re.compile(r"^\s*(?:from|import)\s+(?:mkdocs|properdocs|zensical)\b", re.M)
     found = sorted(p.name for p in package.rglob("*.py") if importing.search(p.read_text("utf-8")))
     assert found == ["plugin.py"]
+
+
+def test_hosts_check_compares_builds_but_the_generator(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for site, generator in [(a, "mkdocs-1.6.1"), (b, "mkdocs-ProperDocs 1.6.7")]:
+        (site / "x").mkdir(parents=True)
+        page = f'<meta name="generator" content="{generator}">\n<p>same</p>\n'
+        (site / "x/index.html").write_text(page, encoding="utf-8")
+    assert hosts_check.differences(a, b) == []
+    (b / "x/index.html").write_text("<p>other</p>\n", encoding="utf-8")
+    (b / "extra.css").write_text("", encoding="utf-8")
+    assert hosts_check.differences(a, b) == [
+        "extra.css: differs from the MkDocs build",
+        "x/index.html: differs from the MkDocs build",
+    ]
