@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizbuilder.model import (
@@ -124,3 +126,38 @@ def test_role_checks_without_positions_point_at_file_start() -> None:
 def test_without_settings_only_role_local_checks_run() -> None:
     quiz = Quiz("p", "P", QuizKind.PROFILE, (_question(QuestionType.SCALE),))
     assert validate(None, [_role(quiz)]) == []
+
+
+SECTORS = ("Food service", "Healthcare", "Care & social services", "Public sector")
+
+
+@pytest.mark.parametrize(
+    ("sector", "message"),
+    [
+        ("Healthcare", None),
+        ("Health care", "unknown sector 'Health care' (did you mean 'Healthcare'?)"),
+        ("healthcare", "unknown sector 'healthcare' (did you mean 'Healthcare'?)"),
+        ("Health-Care", "unknown sector 'Health-Care' (did you mean 'Healthcare'?)"),
+        (
+            "Care and social services",
+            "unknown sector 'Care and social services' (did you mean 'Care & social services'?)",
+        ),
+        ("Food services", "unknown sector 'Food services' (did you mean 'Food service'?)"),
+        ("Aerospace", "unknown sector 'Aerospace'"),
+    ],
+)
+def test_sector_must_be_listed_in_the_site_file(sector: str, message: str | None) -> None:
+    settings = replace(_settings(("a", 0, 100)), sectors=SECTORS)
+    role = replace(_role(), sector=sector)
+    problems = validate(settings, [role])
+    if message is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.field, problem.message) == ("sector", message)
+        assert problem.expected == "one of the sectors in the site file: " + ", ".join(SECTORS)
+
+
+def test_without_a_sector_list_any_sector_is_accepted() -> None:
+    role = replace(_role(), sector="Anything at all")
+    assert validate(_settings(("a", 0, 100)), [role]) == []
