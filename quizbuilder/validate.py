@@ -127,7 +127,8 @@ def _unknown_sector(where: _Where, sector: str, sectors: Sequence[str]) -> Probl
     keys = {_sector_key(name): name for name in sectors}
     close = keys.get(_sector_key(sector))
     if close is None:
-        found = difflib.get_close_matches(_sector_key(sector), list(keys), n=1, cutoff=0.6)
+        # A higher bar than for ids: 'Sector 0' must not suggest 'Public sector'.
+        found = difflib.get_close_matches(_sector_key(sector), list(keys), n=1, cutoff=0.8)
         close = keys[found[0]] if found else None
     message = f"unknown sector {sector!r}"
     if close is not None:

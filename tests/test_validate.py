@@ -144,6 +144,7 @@ SECTORS = ("Food service", "Healthcare", "Care & social services", "Public secto
         ),
         ("Food services", "unknown sector 'Food services' (did you mean 'Food service'?)"),
         ("Aerospace", "unknown sector 'Aerospace'"),
+        ("Sector 0", "unknown sector 'Sector 0'"),
     ],
 )
 def test_sector_must_be_listed_in_the_site_file(sector: str, message: str | None) -> None:
