@@ -89,8 +89,12 @@ def _tokens_before(text: str, mark: yaml.Mark | None) -> list[Token]:
     """The tokens that start before `mark` (all those read, for a scanner error)."""
     tokens: list[Token] = []
     end = mark.index if mark is not None else len(text)
+    # Only the text up to the end of the error's line: what the parser already read.
+    line_end = text.find("\n", end)
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(
+            text[: None if line_end < 0 else line_end + 1], Loader=yaml.SafeLoader
+        ):
             if token.start_mark.index >= end:
                 break
             tokens.append(token)
