@@ -240,6 +240,7 @@ def test_quiz_data_follows_the_contract() -> None:
                 "id": "late",
                 "type": "single",
                 "options": [{"points": {}}, {"points": {"ownership": 2}}],
+                "shuffle": True,
             },
             {"id": "back", "type": "scale", "dimension": "ownership", "reverse": True, "points": 3},
         ],
@@ -267,8 +268,10 @@ def test_quiz_data_follows_the_contract() -> None:
         "id": "who",
         "type": "single",
         "options": [{"correct": True}, {"correct": False}],
+        "shuffle": True,
     }
     assert graded["dimensions"] == []
+    assert graded["next"] == [{"title": "Profile", "url": "#quiz-clerk-profile"}]
 
 
 def test_encode_json_escapes_everything_that_could_end_a_context() -> None:
