@@ -140,6 +140,8 @@
       reset();
       const a = Object.create(null);
       $$(form, 'input:checked', (i) => { if (/^\d+$/.test(i.value)) (a[i.name] = a[i.name] || []).push(+i.value); });
+      // Source indexes in ascending order: what is saved never depends on the order shown.
+      for (const id in a) a[id].sort((x, y) => x - y);
       const r = C.score(q, a);
       if (r.status !== 'ok') {
         const links = r.missing.filter((id) => sets[id]).map((id) => {
