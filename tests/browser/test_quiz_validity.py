@@ -244,3 +244,29 @@ def test_the_result_comes_into_view_and_takes_focus(
             )
     finally:
         context.close()
+
+
+def test_a_shared_result_is_written_for_the_receiver(
+    visitors: list[BrowserContext], base_url: str
+) -> None:
+    mine, theirs = visitors
+    page = _open(mine, base_url)
+    links = {}
+    for quiz_id, plan in ((GRADED, graded_mix), (PROFILE, profile_mix)):
+        form = quiz_form(page, quiz_id)
+        click_answers(form, plan(quiz_data(form)))
+        submit_with_mouse(form)
+        links[quiz_id] = _share_link(page, base_url, form)
+    other = theirs.new_page()
+    for quiz_id, link in links.items():
+        other.goto("about:blank")
+        other.goto(link)
+        region = result_region(quiz_form(other, quiz_id))
+        expect(region.locator("h3")).to_have_text(S["shared_title"])
+        expect(region).to_contain_text("shared this result with you")
+        expect(region).not_to_contain_text("Your ")
+        if quiz_id == GRADED:
+            expect(region.locator(".qb-result__score")).to_contain_text("This result:")
+        else:
+            expect(region).to_contain_text("Strongest area:")
+            expect(region.locator(".qb-bar__text")).to_have_count(0)

@@ -27,7 +27,9 @@
     const { quiz, t, el, linked } = view;
     const band = C.bandOf(quiz, C.percent(result.correct, result.total));
     nodes.push(el('p', { class: 'qb-result__score', text: t(shared ? 'shared_score' : 'score', result) }));
-    if (band) nodes.push(el('p', { class: 'qb-result__band' }, [el('strong', { text: band.label }), ' ', band.message]));
+    // Band messages and level texts speak to the person who took the quiz: a shared
+    // result shows the band's label only.
+    if (band) nodes.push(el('p', { class: 'qb-result__band' }, [el('strong', { text: band.label }), shared ? '' : ' ' + band.message]));
     if (shared) return;
     const missed = missedList(view, result);
     if (missed.length) nodes.push(el('h4', { text: t('missed_title') }), el('ul', { class: 'qb-missed' }, missed));
@@ -44,7 +46,7 @@
         el('span', { class: 'qb-bar__name', text: names[x.id] || x.id }),
         el('span', { class: 'qb-bar__value', text: t('percent', x) + (band ? ' · ' + band.label : '') }),
         el('span', { class: 'qb-bar__track', 'aria-hidden': 'true' }, [fill]),
-        level && el('p', { class: 'qb-bar__text', text: level.meaning }),
+        level && !shared && el('p', { class: 'qb-bar__text', text: level.meaning }),
         level && !shared && el('p', { class: 'qb-bar__text', text: t('habit', level) })
       ]);
     })));
