@@ -6,6 +6,7 @@ written into a copy of the minimal fixture and loaded the way `quizbuilder check
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,34 @@ def test_learn_more_that_leads_nowhere_is_an_error(docs: Path, link: str, messag
     assert problem.field == "quizzes[0].questions[0].learn_more"
     assert problem.path.endswith("clerk.md")
     assert (problem.line, problem.column) == (18, 21)  # the value of learn_more
+
+
+MKDOCS_YML = """\
+site_name: Lint
+site_url: https://example.org/
+theme: {name: mkdocs}
+plugins: [quizbuilder]
+markdown_extensions: [toc]
+"""
+
+
+def test_the_build_logs_warnings_and_strict_builds_fail(
+    docs: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=LONG_RIGHT), "utf-8")
+    (docs / "index.md").write_text("# Home\n", "utf-8")
+    config_file = docs.parent / "mkdocs.yml"
+    config_file.write_text(MKDOCS_YML, "utf-8")
+    with caplog.at_level(logging.WARNING):
+        build(load_config(config_file=str(config_file), site_dir=str(docs.parent / "a")))
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(m.endswith("[correct-longest]") and "clerk.md:11:9: warning:" in m for m in warned)
+    caplog.clear()
+    with pytest.raises(Abort):
+        build(
+            load_config(config_file=str(config_file), site_dir=str(docs.parent / "b"), strict=True)
+        )

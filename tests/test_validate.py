@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizbuilder.model import (
     Band,
     CustomerKind,
     Dimension,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -124,3 +127,24 @@ def test_role_checks_without_positions_point_at_file_start() -> None:
 def test_without_settings_only_role_local_checks_run() -> None:
     quiz = Quiz("p", "P", QuizKind.PROFILE, (_question(QuestionType.SCALE),))
     assert validate(None, [_role(quiz)]) == []
+
+
+def test_graded_bands_are_checked_like_bands() -> None:
+    settings = replace(
+        _settings(("a", 0, 49), ("b", 50, 100)),
+        graded_bands=(Band("g", "G", 0, 70, "m"), Band("h", "H", 80, 100, "m")),
+    )
+    assert [str(p) for p in check_settings(settings)] == [
+        "site.yml:1:1: graded_bands[1].min: gap between 70 and 80: no band covers 71..79"
+        " (expected min: 71)"
+    ]
+
+
+def test_dimension_levels_name_known_bands() -> None:
+    settings = _settings(("a", 0, 49), ("b", 50, 100))
+    good = replace(settings.dimensions[0], levels={"a": Level("m", "h"), "b": Level("m", "h")})
+    assert check_settings(replace(settings, dimensions=(good,))) == []
+    bad = replace(settings.dimensions[0], levels={"bb": Level("m", "h")})
+    [problem] = check_settings(replace(settings, dimensions=(bad,)))
+    assert problem.field == "dimensions[0].levels.bb"
+    assert problem.message == "unknown band 'bb' (did you mean 'b'?)"
