@@ -1,8 +1,9 @@
-"""Default texts for the browser engine, in English.
+"""Default texts for the browser engine and the graded bands, in English.
 
 The plugin's `strings` option overrides any of them (sent in `data-qb-config`);
-`quizbuilder.assets.bundle_engine` builds these defaults into the script, so a page
-only carries the overrides. `{name}` marks a value the engine fills in.
+`quizbuilder.assets.bundle_engine` and `bundle_results` build these defaults into the
+scripts, so a page only carries the overrides. `{name}` marks a value the engine fills
+in. The site file's `graded_bands` replaces `DEFAULT_GRADED_BANDS`.
 """
 
 from __future__ import annotations
