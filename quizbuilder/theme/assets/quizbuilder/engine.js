@@ -103,10 +103,10 @@
         f.querySelectorAll('.qb-mark').forEach((m) => m.remove());
       }
     }
-    // On page load (a shared link) focus waits two frames: the page first settles, then
-    // scrolls, so the result does not count as a layout shift.
     // The result is scrolled into view (instantly when the reader prefers reduced
-    // motion), then its heading takes focus without a second jump.
+    // motion), then its heading takes focus without a second jump. On page load (a
+    // shared link) this waits two frames: the page settles first, so the result does
+    // not count as a layout shift.
     function show(nodes, onLoad) {
       out.replaceChildren(...nodes);
       const h = out.querySelector('h3');
