@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from quizbuilder import assets, render
-from quizbuilder.content import load_content
+from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import ContentError
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
 from quizbuilder.model import Content, Role
@@ -30,7 +30,9 @@ log = get_plugin_logger(__name__)
 FINDER_PAGE = "finder/index.md"
 """Published only on the finder page, after the engine's own files, when they exist."""
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
-_SOURCES = frozenset({*assets.BUNDLE_PARTS, assets.STYLESHEET})
+_SOURCES = frozenset(
+    {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
+)
 
 
 def engine_assets() -> dict[str, str]:
@@ -38,6 +40,10 @@ def engine_assets() -> dict[str, str]:
     return {
         f"{render.ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
         f"{render.ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
+        f"{render.ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
+        f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
+            assets.RESULTS_STYLESHEET
+        ),
     }
 
 
@@ -102,7 +108,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not self.config.enabled:
             return
         try:
-            self.content = load_content(
+            self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
                 roles_dir=self.config.roles_dir,
                 articles_dir=self.config.articles_dir,
@@ -110,6 +116,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None
+        # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
+        for warning in warnings:
+            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.content is None:
