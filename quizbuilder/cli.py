@@ -18,7 +18,12 @@ import click
 
 from quizbuilder import build as site_build
 from quizbuilder import generate, render, staged
-from quizbuilder.content import check, display_path, load_content, settings_model
+from quizbuilder.content import (
+    check,
+    display_path,
+    load_content_and_warnings,
+    settings_model,
+)
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import load_yaml_file
 from quizbuilder.model import SiteSettings
@@ -141,15 +146,34 @@ def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
 
 @cli.command("check")
 @click.argument("docs_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"))
-def check_command(docs_dir: Path) -> int:
-    """Validate every role, article and the site file in DOCS_DIR."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat item-writing warnings as errors (exit 1 when there is any).",
+)
+def check_command(docs_dir: Path, strict: bool) -> int:
+    """Validate every role, article and the site file in DOCS_DIR.
+
+    Item-writing warnings (answers given away by length or position, unfinished
+    template text) are printed and still pass, unless --strict.
+    """
     if not docs_dir.is_dir():
         raise _fail(f"{display_path(docs_dir)} is not a folder")
     try:
-        content = load_content(docs_dir)
+        content, warnings = load_content_and_warnings(docs_dir)
     except ContentError as error:
         _print_problems(error.problems)
         return 1
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        click.echo(
+            f"{len(warnings)} {noun}" + (": --strict treats them as errors." if strict else "."),
+            err=True,
+        )
+        if strict:
+            return 1
     roles = len(content.roles)
     quizzes = sum(len(role.quizzes) for role in content.roles)
     role_noun = "role" if roles == 1 else "roles"
@@ -250,12 +274,15 @@ def _warn_unknown_strings(config_file: Path) -> None:
         click.echo(f"quizbuilder: strings: unknown key {key!r} is ignored", err=True)
 
 
-def _load_output(config_file: Path) -> generate.Output:
+def _load_output(config_file: Path, *, warn: bool = False) -> generate.Output:
     if not config_file.is_file():
         raise _fail(f"{display_path(config_file)} not found")
     _warn_unknown_strings(config_file)
     try:
-        return staged.load_output(config_file)
+        output, warnings = staged.load_output_and_warnings(config_file)
+        for warning in warnings if warn else ():
+            click.echo(str(warning), err=True)
+        return output
     except generate.ConfigError as error:
         raise _fail(f"{display_path(config_file)}: {error}") from None
     except ContentError as error:
@@ -284,7 +311,7 @@ def generate_command(target: Path, config_file: Path) -> int:
     the engine's assets and the JSON Schemas. Any Markdown site generator can build
     it; then run `quizbuilder finish SITE_DIR` on what it built.
     """
-    output = _load_output(config_file)
+    output = _load_output(config_file, warn=True)
     try:
         generate.write_output(output, target)
     except OSError as error:

@@ -31,7 +31,9 @@ KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *render.PAGE_STRINGS, *DEFAULT_FIND
 """Every key the `strings` option may override."""
 
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
-_SOURCES = frozenset({*assets.BUNDLE_PARTS, assets.STYLESHEET})
+_SOURCES = frozenset(
+    {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
+)
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
 _ASSETS_SLOT = "assets"
@@ -166,6 +168,10 @@ def engine_assets() -> dict[str, str]:
     return {
         f"{render.ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
         f"{render.ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
+        f"{render.ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
+        f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
+            assets.RESULTS_STYLESHEET
+        ),
     }
 
 

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from quizbuilder import generate, render
-from quizbuilder.content import load_content
+from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import ContentError
 from quizbuilder.generate import FINDER_PAGE, engine_assets, storage_namespace
 from quizbuilder.model import Content
@@ -85,7 +85,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not self.config.enabled:
             return
         try:
-            self.content = load_content(
+            self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
                 roles_dir=self.config.roles_dir,
                 articles_dir=self.config.articles_dir,
@@ -93,6 +93,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None
+        # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
+        for warning in warnings:
+            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.content is None:

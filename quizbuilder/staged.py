@@ -19,7 +19,8 @@ import yaml
 
 from quizbuilder import build as site_build
 from quizbuilder import generate
-from quizbuilder.content import load_content
+from quizbuilder.content import load_content_and_warnings
+from quizbuilder.errors import Problem
 
 ZENSICAL_VERSION = "0.0.73"
 """The Zensical release this recipe is tested with (newer ones need `zensical-ui`)."""
@@ -30,10 +31,15 @@ def load_output(config_file: Path) -> generate.Output:
 
     Raises `generate.ConfigError` for bad plugin options, `ContentError` for bad content.
     """
+    return load_output_and_warnings(config_file)[0]
+
+
+def load_output_and_warnings(config_file: Path) -> tuple[generate.Output, list[Problem]]:
+    """`load_output`, plus the content's item-writing warnings (the plugin logs them)."""
     config = site_build.read_mkdocs_config(config_file)
     settings = generate.settings_from_config(config)
     docs_dir = site_build.docs_dir_for(config_file)
-    content = load_content(
+    content, warnings = load_content_and_warnings(
         docs_dir,
         roles_dir=settings.roles_dir,
         articles_dir=settings.articles_dir,
@@ -47,7 +53,7 @@ def load_output(config_file: Path) -> generate.Output:
         site_name=site_name if isinstance(site_name, str) else "",
         use_directory_urls=config.get("use_directory_urls", True) is not False,
     )
-    return generate.generate_docs(docs_dir, content, settings, options)
+    return generate.generate_docs(docs_dir, content, settings, options), warnings
 
 
 def zensical_command(*args: str) -> list[str] | None:
@@ -95,7 +101,12 @@ def build_with_zensical(config_file: Path, out: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    output = load_output(config_file)
+    output, warnings = load_output_and_warnings(config_file)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:  # as `mkdocs build --strict` fails on the plugin's warnings
+        print(f"quizbuilder: {len(warnings)} item-writing warnings; not built", file=sys.stderr)
+        return 1
     # Zensical wants docs_dir and site_dir inside the config's folder.
     stage = Path(tempfile.mkdtemp(prefix=".quizbuilder-stage-", dir=config_file.parent))
     try:

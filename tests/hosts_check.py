@@ -5,9 +5,9 @@
     python tests/hosts_check.py --venv-only zensical   # just make the venv
 
 Run with the project's venv (`make hosts-check` does; the ProperDocs site is compared
-with the MkDocs build that venv makes): the requirements are read from its installed
-metadata, so each host venv gets the same runtime dependencies, less
-MkDocs. A venv is reused while its requirements are unchanged (a stamp file holds
+with the MkDocs build that venv makes): quizbuilder's requirements come from
+`pyproject.toml` and Material's from that venv, so each host venv gets the same runtime
+dependencies, less MkDocs. A venv is reused while its requirements are unchanged (a stamp file holds
 them), so a second run only builds. Exits non-zero with the reason on any failure.
 """
 
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import venv
 from importlib.metadata import requires
 from pathlib import Path
@@ -39,10 +40,14 @@ def _name(requirement: str) -> str:
 
 
 def _runtime(package: str, leave_out: set[str]) -> list[str]:
-    """`package`'s own requirements (no extras), less the names in `leave_out`."""
-    return sorted(
-        r for r in requires(package) or [] if "extra ==" not in r and _name(r) not in leave_out
-    )
+    """`package`'s own requirements (no extras), less the names in `leave_out`: this
+    checkout's `pyproject.toml` for quizbuilder, the installed metadata for others."""
+    if package == "quizbuilder":
+        listed = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+        found: list[str] = listed["dependencies"]
+    else:
+        found = requires(package) or []
+    return sorted(r for r in found if "extra ==" not in r and _name(r) not in leave_out)
 
 
 def requirements(host: str) -> tuple[list[str], list[str]]:

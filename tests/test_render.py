@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from quizbuilder.model import (
     CustomerKind,
     Dimension,
     FinderQuestion,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -240,6 +242,7 @@ def test_quiz_data_follows_the_contract() -> None:
                 "id": "late",
                 "type": "single",
                 "options": [{"points": {}}, {"points": {"ownership": 2}}],
+                "shuffle": True,
             },
             {"id": "back", "type": "scale", "dimension": "ownership", "reverse": True, "points": 3},
         ],
@@ -267,8 +270,10 @@ def test_quiz_data_follows_the_contract() -> None:
         "id": "who",
         "type": "single",
         "options": [{"correct": True}, {"correct": False}],
+        "shuffle": True,
     }
     assert graded["dimensions"] == []
+    assert graded["next"] == [{"title": "Profile", "url": "#quiz-clerk-profile"}]
 
 
 def test_encode_json_escapes_everything_that_could_end_a_context() -> None:
@@ -638,3 +643,119 @@ def test_inline_fast_path_matches_markdown_on_every_site_text() -> None:
 )
 def test_inline_fast_path_matches_markdown_on_any_text(text: str) -> None:
     _assert_same_as_markdown(text)
+
+
+def test_roles_index_groups_sectors_in_site_file_order() -> None:
+    def role(slug: str, sector: str) -> Role:
+        return replace(
+            ROLE,
+            slug=slug,
+            title=slug.title(),
+            sector=sector,
+            quizzes=(),
+            src_uri=f"roles/{slug}.md",
+            path=f"docs/roles/{slug}.md",
+        )
+
+    roles = (role("a", "Retail"), role("b", "Healthcare"), role("c", "Food service"))
+    listed = replace(SETTINGS, sectors=("Retail", "Public sector", "Healthcare", "Food service"))
+    index = render.render_roles_index(Content(listed, roles), OPTIONS).markdown
+    headings = re.findall(r"^### (.+)$", index.split("## Roles by customer")[0], re.M)
+    # Site order, and a listed sector without roles gets no empty heading.
+    assert headings == ["Retail", "Healthcare", "Food service"]
+    # Without a list (a site file with no `sectors:`), by name.
+    unlisted = render.render_roles_index(Content(SETTINGS, roles), OPTIONS).markdown
+    assert re.findall(r"^### (.+)$", unlisted.split("## Roles by customer")[0], re.M) == [
+        "Food service",
+        "Healthcare",
+        "Retail",
+    ]
+
+
+# --- shuffling, learn_more, graded bands and level texts (issue 9) ------------------
+
+
+def _quiz(*questions: Question, shuffle: bool = True) -> Quiz:
+    return Quiz("clerk-extra", "Extra", QuizKind.GRADED, questions, shuffle=shuffle)
+
+
+def test_shuffle_and_pins_reach_the_quiz_data() -> None:
+    pinned = Question(
+        "p",
+        QuestionType.SINGLE,
+        "P?",
+        (Option("A", correct=True), Option("None of these", pin=True)),
+    )
+    fixed = Question(
+        "f", QuestionType.SINGLE, "F?", (Option("A", correct=True), Option("B")), shuffle=False
+    )
+    on = Question(
+        "o", QuestionType.SINGLE, "O?", (Option("A", correct=True), Option("B")), shuffle=True
+    )
+    data = render.quiz_data(_quiz(pinned, fixed), ROLE, CONTENT)["questions"]
+    assert data[0]["shuffle"] is True
+    assert data[0]["options"] == [{"correct": True}, {"correct": False, "pin": True}]
+    assert "shuffle" not in data[1]
+    off = render.quiz_data(_quiz(pinned, on, shuffle=False), ROLE, CONTENT)["questions"]
+    assert "shuffle" not in off[0] and "pin" not in off[0]["options"][1]
+    assert off[1]["shuffle"] is True
+    scale = render.quiz_data(PROFILE, ROLE, CONTENT)["questions"][0]
+    assert "shuffle" not in scale
+
+
+def test_learn_more_is_rendered_as_a_link_to_the_built_page() -> None:
+    role = replace(ROLE, body="Intro.\n\n## What *good* looks like\n\nText.\n")
+    article = replace(CONTENT.articles[0], anchors={"breathe-first": "Breathe first"})
+    content = replace(CONTENT, roles=(role,), articles=(article,))
+    quiz = _quiz(
+        Question(
+            "a",
+            QuestionType.SINGLE,
+            "A?",
+            (Option("A", correct=True), Option("B")),
+            learn_more="#what-good-looks-like",
+        ),
+        Question(
+            "b",
+            QuestionType.SINGLE,
+            "B?",
+            (Option("A", correct=True), Option("B")),
+            learn_more="../articles/calm.md#breathe-first",
+        ),
+        Question("c", QuestionType.SINGLE, "C?", (Option("A", correct=True), Option("B"))),
+    )
+    markup = render.render_quiz(quiz, role, content, OPTIONS)
+    assert (
+        '<p class="qb-answer__more">Learn more: <a href="#what-good-looks-like">'
+        "What good looks like</a></p>"
+    ) in markup
+    assert '<a href="../../articles/calm/#breathe-first">Breathe first</a>' in markup
+    assert markup.count("qb-answer__more") == 2
+
+
+def test_graded_quizzes_use_graded_bands_and_profiles_carry_level_texts() -> None:
+    graded_bands = (
+        Band("miss", "Review", 0, 59, "Read again."),
+        Band("ok", "Known", 60, 100, "Good."),
+    )
+    levels = {
+        "low": Level("Meaning low.", "Habit low."),
+        "high": Level("Meaning high.", "Habit high."),
+    }
+    dims = tuple(
+        replace(d, levels=levels) if d.id == "composure" else d for d in SETTINGS.dimensions
+    )
+    settings = replace(SETTINGS, graded_bands=graded_bands, dimensions=dims)
+    content = replace(CONTENT, settings=settings)
+    graded = render.quiz_data(GRADED, ROLE, content)
+    assert [b["id"] for b in graded["bands"]] == ["miss", "ok"]
+    profile = render.quiz_data(PROFILE, ROLE, content)
+    assert [b["id"] for b in profile["bands"]] == ["low", "high"]
+    composure = next(d for d in profile["dimensions"] if d["id"] == "composure")
+    assert composure["levels"]["low"] == {"meaning": "Meaning low.", "habit": "Habit low."}
+    assert "levels" not in next(d for d in profile["dimensions"] if d["id"] == "ownership")
+
+
+def test_profile_submit_button_says_what_it_does() -> None:
+    assert ">Show my profile</button>" in _quiz_html(PROFILE)
+    assert ">Go</button>" in _quiz_html(GRADED)

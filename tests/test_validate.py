@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizbuilder.model import (
     Band,
     CustomerKind,
     Dimension,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -152,3 +155,60 @@ def test_duplicate_question_ids(ids: list[str], messages: list[str]) -> None:
     scale = QuestionType.SCALE
     quiz = Quiz("p", "P", QuizKind.PROFILE, tuple(_question(scale, id=id) for id in ids))
     assert [str(p) for p in validate(None, [_role(quiz)])] == messages
+
+
+SECTORS = ("Food service", "Healthcare", "Care & social services", "Public sector")
+
+
+@pytest.mark.parametrize(
+    ("sector", "message"),
+    [
+        ("Healthcare", None),
+        ("Health care", "unknown sector 'Health care' (did you mean 'Healthcare'?)"),
+        ("healthcare", "unknown sector 'healthcare' (did you mean 'Healthcare'?)"),
+        ("Health-Care", "unknown sector 'Health-Care' (did you mean 'Healthcare'?)"),
+        (
+            "Care and social services",
+            "unknown sector 'Care and social services' (did you mean 'Care & social services'?)",
+        ),
+        ("Food services", "unknown sector 'Food services' (did you mean 'Food service'?)"),
+        ("Aerospace", "unknown sector 'Aerospace'"),
+        ("Sector 0", "unknown sector 'Sector 0'"),
+    ],
+)
+def test_sector_must_be_listed_in_the_site_file(sector: str, message: str | None) -> None:
+    settings = replace(_settings(("a", 0, 100)), sectors=SECTORS)
+    role = replace(_role(), sector=sector)
+    problems = validate(settings, [role])
+    if message is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.field, problem.message) == ("sector", message)
+        assert problem.expected == "one of the sectors in the site file: " + ", ".join(SECTORS)
+
+
+def test_without_a_sector_list_any_sector_is_accepted() -> None:
+    role = replace(_role(), sector="Anything at all")
+    assert validate(_settings(("a", 0, 100)), [role]) == []
+
+
+def test_graded_bands_are_checked_like_bands() -> None:
+    settings = replace(
+        _settings(("a", 0, 49), ("b", 50, 100)),
+        graded_bands=(Band("g", "G", 0, 70, "m"), Band("h", "H", 80, 100, "m")),
+    )
+    assert [str(p) for p in check_settings(settings)] == [
+        "site.yml:1:1: graded_bands[1].min: gap between 70 and 80: no band covers 71..79"
+        " (expected min: 71)"
+    ]
+
+
+def test_dimension_levels_name_known_bands() -> None:
+    settings = _settings(("a", 0, 49), ("b", 50, 100))
+    good = replace(settings.dimensions[0], levels={"a": Level("m", "h"), "b": Level("m", "h")})
+    assert check_settings(replace(settings, dimensions=(good,))) == []
+    bad = replace(settings.dimensions[0], levels={"bb": Level("m", "h")})
+    [problem] = check_settings(replace(settings, dimensions=(bad,)))
+    assert problem.field == "dimensions[0].levels.bb"
+    assert problem.message == "unknown band 'bb' (did you mean 'b'?)"

@@ -86,6 +86,13 @@ def test_role_page_after_submitting_both_quizzes(ui: Any, scheme: str) -> None:
     assert sorted(kinds) == ["graded", "profile"]
     for result in results:
         assert result.inner_text().strip()
+    # The graded result lists missed questions (with answers), the checked options carry
+    # their marks and the inputs are locked: all of it is checked below.
+    graded = page.locator("form.qb-quiz--graded")
+    assert graded.locator(".qb-missed > li").count() > 0
+    assert graded.locator(".qb-mark").count() > 0
+    assert graded.locator("fieldset:disabled").count() > 0
+    assert page.locator("form.qb-quiz--profile .qb-bar__text").count() > 0
     assert_accessible(page, "role page after submitting both quizzes")
 
 
@@ -138,3 +145,27 @@ def test_shared_result_page(ui: Any, scheme: str) -> None:
         shared.locator("h3").wait_for(state="visible")
         assert "shared" in shared.locator("h3").inner_text().lower()
         assert_accessible(page, f"shared result {link}")
+
+
+_TITLE_CONTRAST = """() => {
+  const rgba = c => c.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+  const lum = c => 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]);
+  const ch = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const title = getComputedStyle(document.querySelector('.md-typeset h1'));
+  const back = rgba(getComputedStyle(document.body).backgroundColor);
+  const fore = rgba(title.color);
+  const seen = [0, 1, 2].map(i => fore[i] * fore[3] + back[i] * (1 - fore[3]));
+  const [hi, lo] = [lum(seen), lum(back)].sort((a, b) => b - a);
+  return {ratio: (hi + 0.05) / (lo + 0.05), weight: Number(title.fontWeight),
+          same: title.color === getComputedStyle(document.querySelector('.md-typeset p')).color};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", ROLE, "/guide/add-a-role/"])
+def test_page_titles_read_like_the_body_text(ui: Any, scheme: str, path: str) -> None:
+    """Material's light-grey, weight-300 h1 measured 4.6:1 (light) and 4.9:1 (dark):
+    legal, but washed out. docs/assets/site.css gives titles the body text's colour."""
+    found = ui.open(path, scheme).evaluate(_TITLE_CONTRAST)
+    assert found["same"], found
+    assert found["ratio"] >= 7, found
+    assert found["weight"] >= 400, found
