@@ -20,13 +20,19 @@
   "use strict";
 
   var APOSTROPHES = { "'": true, "\u2019": true, "`": true, "\u02bc": true };
-  var STOP_WORDS = { and: true, the: true, for: true, with: true, of: true };
+  var STOP_WORDS = { and: true, the: true, "for": true, "with": true, of: true, a: true, an: true,
+    "in": true, at: true, to: true };
   var MARK = /\p{M}/u;
   var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
   var STRENGTH_LABELS = [[67, "strong"], [34, "some"], [1, "light"]];
   var CLOSE_TO_TOP = 10;
   var CLEAR_FROM = 34;
-  var TIER_NAMES = ["exact", "prefix", "fuzzy", "partial"];
+  var CLOSENESS_LABELS = [[100, "same"], [90, "nearly"], [70, "similar"], [40, "somewhat"], [0, "unlike"]];
+  var SIMILAR_FROM = 70;
+  var MATCH_NAMES = ["exact", "words", "prefix", "typo"];
+  var SHARE_MAX = 512;
+  var JOB_MAX = 80;
+  var JOB_REFUSED = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/u;
 
   /* ---- pure part ---------------------------------------------------------- */
 
@@ -125,11 +131,30 @@
     });
   }
 
+  /* Six times the expected squared distance between two sets of random answers. */
+  function randomSpread(data) {
+    var spread = 0;
+    data.questions.forEach(function (q) { spread += q.max * (q.max + 2); });
+    return spread;
+  }
+
+  /* 100 for the same answers, 0 for no closer than answering at random. */
+  function closeness(distance, spread) {
+    if (spread <= 0) return 100;
+    return Math.max(0, percent(spread - 6 * distance, spread));
+  }
+
+  function closenessLabel(fit) {
+    for (var i = 0; i < CLOSENESS_LABELS.length; i++) {
+      if (fit >= CLOSENESS_LABELS[i][0]) return CLOSENESS_LABELS[i][1];
+    }
+    return "unlike";
+  }
+
   function matchRoles(data, answers, k) {
     if (k === undefined) k = 3;
     checkAnswers(data, answers);
-    var worst = 0;
-    data.questions.forEach(function (q) { worst += q.max * q.max; });
+    var spread = randomSpread(data);
     var entries = data.roles.map(function (role) {
       var distance = 0;
       answers.forEach(function (a, i) { distance += (a - role.v[i]) * (a - role.v[i]); });
@@ -137,13 +162,16 @@
     });
     return topK(entries, k).map(function (entry) {
       var role = entry.role;
+      var fit = closeness(entry.key[0], spread);
       return {
         slug: role.slug,
         title: role.title,
         url: role.url,
         summary: role.summary,
+        quizzes: role.quizzes || [],
         distance: entry.key[0],
-        fit: worst ? percent(worst - entry.key[0], worst) : 100
+        fit: fit,
+        close: closenessLabel(fit)
       };
     });
   }
@@ -208,7 +236,7 @@
         text: strings["verdict_" + level + "_text"]
       };
     }
-    return { kinds: kinds, verdict: verdict };
+    return { kinds: kinds, verdict: verdict, share: top };
   }
 
   /*
@@ -250,20 +278,21 @@
     return row === null ? limit + 1 : Math.min(row[b.length], limit + 1);
   }
 
+  /* As finder.py: no typos up to 4 letters, 1 up to 7, then 2. */
   function allowedEdits(length) {
-    if (length < 4) return 0;
+    if (length <= 4) return 0;
     return length < 8 ? 1 : 2;
   }
 
-  /* query, token: {text, chars}; as finder.py's _token_cost. */
-  function tokenCost(query, token) {
-    if (token.text.startsWith(query.text)) return 0;
-    var size = query.chars.length;
+  /* query, token: {text, chars}; as finder.py's _typo_cost (first letters must agree). */
+  function typoCost(query, token) {
+    var q = query.chars;
     var t = token.chars;
+    var size = q.length;
     var allowed = allowedEdits(size);
-    if (allowed === 0 || t.length < size - allowed) return null;
+    if (allowed === 0 || !t.length || t[0] !== q[0] || t.length < size - allowed) return null;
     var columns = Math.min(t.length, size + allowed);
-    var row = lastRow(query.chars, t.slice(0, columns), allowed);
+    var row = lastRow(q, t.slice(0, columns), allowed);
     if (row === null) return null;
     var best = t.length <= columns ? row[t.length] : allowed + 1;
     for (var length = size - 1; length <= size + 1; length++) {
@@ -272,45 +301,51 @@
     return best <= allowed ? best : null;
   }
 
-  function nameKey(query, queryCompact, queryTokens, name, isAlias) {
-    if (query === name.text || queryCompact === name.compact) return [0, 0, 0, isAlias];
-    var starts = name.compact.startsWith(queryCompact);
-    var costs = queryTokens.map(function (word) {
-      var found = null;
-      name.tokens.forEach(function (token) {
-        var cost = tokenCost(word, token);
-        if (cost !== null && (found === null || cost < found)) found = cost;
-      });
-      return found;
-    });
-    if (starts || costs.every(function (cost) { return cost === 0; })) {
-      return [1, starts ? 0 : 1, 0, isAlias];
-    }
-    var sum = function (list) { return list.reduce(function (a, b) { return a + b; }, 0); };
-    var matched = costs.filter(function (cost) { return cost !== null; });
-    if (matched.length === costs.length) return [2, 0, sum(matched), isAlias];
-    // Partial matches are noisy enough without typos: only whole words or their starts.
-    var useful = costs.filter(function (cost, i) {
-      var word = queryTokens[i];
-      return cost === 0 && word.chars.length >= 3 && !STOP_WORDS[word.text];
-    });
-    if (useful.length) return [3, -useful.length, 0, isAlias];
-    return null;
+  function required(tokens) {
+    var kept = tokens.filter(function (token) { return !STOP_WORDS[token.text]; });
+    return kept.length ? kept : tokens;
   }
 
+  /* As finder.py's _name_key: [tier, typos, isAlias] or null. */
+  function nameKey(query, queryCompact, words, name, isAlias) {
+    if (query === name.text || queryCompact === name.compact) return [0, 0, isAlias];
+    var tokens = name.tokens;
+    function isWord(word) {
+      return tokens.some(function (token) { return token.text === word.text; });
+    }
+    function starts(word) {
+      return tokens.some(function (token) { return token.text.startsWith(word.text); });
+    }
+    if (words.every(isWord)) return [1, 0, isAlias];
+    if (name.compact.startsWith(queryCompact) || words.every(starts)) return [2, 0, isAlias];
+    var typos = 0;
+    for (var i = 0; i < words.length; i++) {
+      if (starts(words[i])) continue;
+      var best = null;
+      for (var j = 0; j < tokens.length; j++) {
+        var cost = typoCost(words[i], tokens[j]);
+        if (cost !== null && (best === null || cost < best)) best = cost;
+      }
+      if (best === null) return null;
+      typos += best;
+    }
+    return [3, typos, isAlias];
+  }
+
+  /* Only the best kind of match: whole words, else word starts, else typo guesses. */
   function searchRoles(data, query, limit) {
     if (limit === undefined) limit = 8;
     var text = normalise(query);
     if (!text) return [];
     var compact = text.split(" ").join("");
-    var tokens = text.split(" ").map(function (token) { return { text: token, chars: chars(token) }; });
+    var words = required(text.split(" ").map(function (token) { return { text: token, chars: chars(token) }; }));
     var candidates = [];
     data.roles.forEach(function (role) {
       var entry = prepare(role);
       var best = null;
       var bestAlias = null;
       entry.names.forEach(function (name, index) {
-        var key = nameKey(text, compact, tokens, name, index ? 1 : 0);
+        var key = nameKey(text, compact, words, name, index ? 1 : 0);
         if (key !== null && (best === null || compareInts(key, best) < 0)) {
           best = key;
           bestAlias = name.alias;
@@ -318,17 +353,78 @@
       });
       if (best !== null) candidates.push({ key: best, tie: entry.tie, role: role, alias: bestAlias });
     });
-    return topK(candidates, limit).map(function (entry) {
+    if (!candidates.length) return [];
+    var level = Math.min.apply(null, candidates.map(function (c) { return c.key[0]; }));
+    var kept = candidates.filter(function (c) { return level <= 1 ? c.key[0] <= 1 : c.key[0] === level; });
+    return topK(kept, limit).map(function (entry) {
       var role = entry.role;
       return {
         slug: role.slug,
         title: role.title,
         url: role.url,
         summary: role.summary,
-        match: TIER_NAMES[entry.key[0]],
+        match: MATCH_NAMES[entry.key[0]],
         alias: entry.alias
       };
     });
+  }
+
+  /* ---- share links (as finder.py's encode_share / decode_share) ------------ */
+
+  function ShareError(code) {
+    this.name = "ShareError";
+    this.code = code;
+    this.message = "share link: " + code;
+  }
+  ShareError.prototype = Object.create(Error.prototype);
+  ShareError.prototype.constructor = ShareError;
+
+  function fail(code) { throw new ShareError(code); }
+
+  function encodeShare(answers, job) {
+    var payload = { v: 1, k: "f", a: answers.join("") };
+    if (job) payload.j = job;
+    var bytes = new TextEncoder().encode(JSON.stringify(payload));
+    var binary = "";
+    bytes.forEach(function (b) { binary += String.fromCharCode(b); });
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function decodeShare(data, text) {
+    if (typeof text !== "string" || !text) fail("empty");
+    if (text.length > SHARE_MAX) fail("size");
+    if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) fail("encoding");
+    var value;
+    try {
+      var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
+      var bytes = Uint8Array.from(binary, function (c) { return c.charCodeAt(0); });
+      value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    } catch (error) {
+      fail("json");
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) fail("shape");
+    if (value.v !== 1) fail("version");
+    if (value.k !== "f") fail("kind");
+    var keys = Object.keys(value);
+    var allowedKeys = { v: 1, k: 1, a: 1, j: 1 };
+    if (!Object.prototype.hasOwnProperty.call(value, "a") ||
+        !keys.every(function (key) { return Object.prototype.hasOwnProperty.call(allowedKeys, key); })) {
+      fail("shape");
+    }
+    var digits = value.a;
+    var questions = data.questions;
+    if (typeof digits !== "string" || digits.length !== questions.length) fail("answers");
+    var answers = [];
+    for (var i = 0; i < questions.length; i++) {
+      var digit = digits.charAt(i);
+      if ("0123456789".indexOf(digit) < 0 || Number(digit) > questions[i].max) fail("answers");
+      answers.push(Number(digit));
+    }
+    var has = Object.prototype.hasOwnProperty.call(value, "j");
+    var job = has ? value.j : "";
+    if (typeof job !== "string" || (has && !job.trim())) fail("job");
+    if (chars(job).length > JOB_MAX || JOB_REFUSED.test(job)) fail("job");
+    return { answers: answers, job: job };
   }
 
   /* ---- DOM part ----------------------------------------------------------- */
@@ -372,6 +468,42 @@
     return document.querySelector("[data-qb-finder]");
   }
 
+  function readConfig(element) {
+    try {
+      var config = JSON.parse(element.getAttribute("data-qb-config") || "{}");
+      return config && typeof config === "object" ? config : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function finderForm() {
+    return document.querySelector("form.qb-finder");
+  }
+
+  /* Put `job` in the finder's job field and bring the finder into view. */
+  function startFinderFor(job) {
+    var finder = finderForm();
+    if (!finder) return;
+    var field = finder.querySelector("input[name=job]");
+    if (field) field.value = job;
+    finder.scrollIntoView({ block: "start" });
+    var first = finder.querySelector("fieldset[data-qb-question] input");
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  function hitList(hits, strings, guess) {
+    return make("ul", { "class": "qb-finder-search__list" + (guess ? " qb-finder-search__list--guess" : "") },
+      hits.map(function (hit) {
+        return make("li", { "class": "qb-finder-search__item" }, [
+          make("a", { href: hit.url, "class": "qb-finder-search__link" }, [hit.title]),
+          hit.alias ? make("span", { "class": "qb-finder-search__alias" },
+            [" (" + format(strings.search_alias, { alias: hit.alias }) + ")"]) : null,
+          hit.summary ? make("p", { "class": "qb-finder-search__summary" }, [hit.summary]) : null
+        ]);
+      }));
+  }
+
   function enhanceSearch(form) {
     var source = finderSource(form);
     var data = source && readData(source);
@@ -380,31 +512,50 @@
     if (!data || !input || !results) return;
     form.setAttribute("data-qb-ready", "");
     var strings = data.strings;
+    var config = readConfig(source);
     var finderLink = source.id ? "#" + source.id : "#finder";
+
+    function noPage(query) {
+      var invite = make("a", { href: finderLink, "class": "qb-finder-search__finder-link" },
+        [format(strings.search_try_finder, { query: query })]);
+      invite.addEventListener("click", function (event) {
+        // Kept from Material's instant navigation, which would treat it as a page link.
+        event.preventDefault();
+        event.stopPropagation();
+        startFinderFor(query);
+      });
+      var block = make("div", { "class": "qb-finder-search__none" }, [
+        make("p", {}, [format(strings.search_none, { query: query }), " ", invite])
+      ]);
+      if (config.guide_url) {
+        block.appendChild(make("p", { "class": "qb-finder-search__add" }, [
+          make("a", { href: config.guide_url }, [strings.search_add])
+        ]));
+      }
+      return block;
+    }
 
     function update() {
       clear(results);
-      var query = input.value;
+      var query = input.value.trim();
       if (!normalise(query)) return;
       var hits = searchRoles(data, query, 8);
       if (!hits.length) {
-        results.appendChild(make("p", { "class": "qb-finder-search__none" }, [
-          format(strings.search_none, { query: query.trim() }) + " ",
-          make("a", { href: finderLink, "class": "qb-finder-search__finder-link" }, [strings.search_try_finder])
+        results.appendChild(noPage(query));
+        return;
+      }
+      if (hits[0].match === "typo") {
+        results.appendChild(make("p", { "class": "qb-finder-search__guess" }, [
+          format(strings.search_guess, { query: query })
         ]));
+        results.appendChild(hitList(hits, strings, true));
+        results.appendChild(noPage(query));
         return;
       }
       results.appendChild(make("p", { "class": "qb-finder-search__count" }, [
         hits.length === 1 ? strings.search_count_one : format(strings.search_count_many, { count: hits.length })
       ]));
-      results.appendChild(make("ul", { "class": "qb-finder-search__list" }, hits.map(function (hit) {
-        return make("li", { "class": "qb-finder-search__item" }, [
-          make("a", { href: hit.url, "class": "qb-finder-search__link" }, [hit.title]),
-          hit.alias ? make("span", { "class": "qb-finder-search__alias" },
-            [" (" + format(strings.search_alias, { alias: hit.alias }) + ")"]) : null,
-          hit.summary ? make("p", { "class": "qb-finder-search__summary" }, [hit.summary]) : null
-        ]);
-      })));
+      results.appendChild(hitList(hits, strings, false));
     }
 
     input.addEventListener("input", update);
@@ -453,11 +604,28 @@
     return heading;
   }
 
-  function showResult(data, result, profile, matches) {
+  function button(text, onClick, primary) {
+    var b = make("button", { type: "button", "class": "md-button" + (primary ? " md-button--primary" : "") }, [text]);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  /* The result view. `view`: {job, shared, answers, onAgain, saved, config}. */
+  function showResult(data, result, profile, matches, view) {
     var strings = data.strings;
+    var eyebrow = view.shared
+      ? (view.job ? format(strings.finder_shared_for, { job: view.job }) : strings.finder_shared)
+      : (view.job ? format(strings.finder_for, { job: view.job }) : strings.finder_yours);
+    result.appendChild(make("p", { "class": "qb-finder__for" }, [eyebrow]));
     var heading = make("h4", { "class": "qb-finder__headline", tabindex: "-1" }, [profile.verdict.headline]);
     result.appendChild(heading);
+    if (view.shared) result.appendChild(make("p", { "class": "qb-note" }, [strings.finder_shared_note]));
     result.appendChild(make("p", { "class": "qb-finder__verdict" }, [profile.verdict.text]));
+    result.appendChild(make("p", { "class": "qb-finder__share-line" }, [
+      make("strong", {}, [format(strings.finder_share_line, { share: profile.share })]),
+      make("br"),
+      make("span", { "class": "qb-finder__how" }, [strings.finder_share_how])
+    ]));
     if (profile.kinds.length) {
       result.appendChild(make("h5", { "class": "qb-finder__subtitle" }, [strings.finder_kinds_title]));
       // The bar classes are the shared stylesheet's, as on profile quiz results.
@@ -475,15 +643,111 @@
     }
     if (matches.length) {
       result.appendChild(make("h5", { "class": "qb-finder__subtitle" }, [strings.finder_roles_title]));
-      result.appendChild(make("ol", { "class": "qb-finder__roles" }, matches.map(function (match) {
+      if (matches[0].fit < SIMILAR_FROM) {
+        result.appendChild(make("p", { "class": "qb-finder__none-similar" }, [strings.finder_roles_none_similar]));
+      }
+      result.appendChild(make("ol", { "class": "qb-finder__roles" }, matches.map(function (match, index) {
+        var quizzes = null;
+        if (index === 0 && match.quizzes && match.quizzes.length) {
+          var links = [format(strings.finder_quizzes, { title: match.title }), " "];
+          match.quizzes.forEach(function (quiz, n) {
+            if (n) links.push(" · ");
+            links.push(make("a", { href: match.url + "#quiz-" + quiz.id }, [quiz.title]));
+          });
+          quizzes = make("p", { "class": "qb-finder__quizzes" }, links);
+        }
         return make("li", { "class": "qb-finder__role" }, [
           make("a", { href: match.url }, [match.title]),
-          make("span", { "class": "qb-finder__fit" }, [" · " + format(strings.finder_fit, { fit: match.fit })]),
-          match.summary ? make("p", { "class": "qb-finder__role-summary" }, [match.summary]) : null
+          make("span", { "class": "qb-finder__fit" }, [" · " + format(strings.finder_fit, {
+            label: strings["close_" + match.close], fit: match.fit
+          })]),
+          match.summary ? make("p", { "class": "qb-finder__role-summary" }, [match.summary]) : null,
+          quizzes
         ]);
       })));
+      result.appendChild(make("p", { "class": "qb-finder__how" }, [strings.finder_fit_how]));
     }
+    var actions = make("p", { "class": "qb-result__actions qb-finder__actions" }, []);
+    result.appendChild(actions);
+    if (view.shared) {
+      actions.appendChild(button(strings.finder_take, view.onAgain, true));
+      return heading;
+    }
+    var url = location.href.split("#")[0] + "#qb=" + encodeShare(view.answers, view.job);
+    var input = make("input", { type: "text", readonly: "", value: url, "class": "qb-share__url" });
+    var manual = make("label", { "class": "qb-share", hidden: "" }, [strings.finder_share_manual, " ", input]);
+    var message = make("span", { "class": "qb-share__msg", role: "status" });
+    function fallback() {
+      manual.hidden = false;
+      input.focus();
+      input.select();
+    }
+    function copy() {
+      try {
+        navigator.clipboard.writeText(url).then(function () {
+          message.textContent = strings.finder_share_copied;
+        }, fallback);
+      } catch (error) {
+        fallback();
+      }
+    }
+    actions.appendChild(button(strings.finder_retake, view.onAgain, false));
+    actions.appendChild(button(strings.finder_share, copy, false));
+    actions.appendChild(message);
+    result.appendChild(manual);
+    var note = make("p", { "class": "qb-finder__saved" + (view.saved ? "" : " qb-note qb-note--warn") },
+      [view.saved ? strings.finder_saved : strings.finder_not_saved]);
+    if (view.saved && view.config.results_url) {
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(make("a", { href: view.config.results_url }, [strings.finder_all_results]));
+    }
+    result.appendChild(note);
     return heading;
+  }
+
+  /* Keep a finished result in "My results", in the quiz engine's store and format. */
+  function save(data, config, answers, job, profile, matches) {
+    var core = typeof globalThis !== "undefined" ? globalThis.QuizbuilderCore : null;
+    if (!core || !config.storage) return false;
+    try {
+      var key = core.storageKey(config.storage);
+      var read = core.readStore(localStorage.getItem(key));
+      if (!read.ok) return false;
+      var named = {};
+      var names = {};
+      data.questions.forEach(function (q, i) { named[q.id] = answers[i]; });
+      data.kinds.forEach(function (kind) { names[kind.id] = kind.name; });
+      var ranked = profile.kinds.slice().sort(function (a, b) { return b.strength - a.strength; });
+      var attempt = {
+        quiz: "finder",
+        role: matches.length ? matches[0].slug : "",
+        title: data.strings.finder_history_title,
+        url: location.pathname + "#qb=" + encodeShare(answers, job),
+        names: names,
+        date: new Date().toISOString(),
+        answers: named,
+        result: {
+          status: "ok",
+          kind: "finder",
+          quiz: "finder",
+          job: job,
+          share: profile.share,
+          dimensions: profile.kinds.map(function (kind) { return { id: kind.id, percent: kind.strength }; }),
+          strongest: ranked.length && ranked[0].strength ? ranked[0].id : null,
+          weakest: ranked.length ? ranked[ranked.length - 1].id : null,
+          closest: matches.map(function (m) { return { slug: m.slug, title: m.title, fit: m.fit }; })
+        }
+      };
+      localStorage.setItem(key, JSON.stringify(core.addAttempt(read.store, attempt)));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function sharedFragment() {
+    var found = /^#qb=(.*)$/.exec(location.hash);
+    return found ? found[1] : null;
   }
 
   function enhanceFinder(form) {
@@ -491,6 +755,33 @@
     var result = form.querySelector(".qb-finder__result");
     if (!data || !result) return;
     form.setAttribute("data-qb-ready", "");
+    var config = readConfig(form);
+    var jobField = form.querySelector("input[name=job]");
+
+    function job() {
+      return jobField ? jobField.value.replace(/\s+/g, " ").trim().slice(0, JOB_MAX) : "";
+    }
+
+    function reveal(heading, onLoad) {
+      // On page load (a shared link) wait for the page to settle first, as the engine does.
+      function go() {
+        heading.focus({ preventScroll: true });
+        if (result.scrollIntoView) result.scrollIntoView({ block: "start" });
+      }
+      if (onLoad) requestAnimationFrame(function () { requestAnimationFrame(go); });
+      else go();
+    }
+
+    function again() {
+      form.reset();
+      clear(result);
+      form.classList.remove("qb-finder--shared");
+      if (/^#qb=/.test(location.hash)) {
+        history.replaceState(history.state, "", location.pathname + location.search);
+      }
+      var first = form.querySelector("fieldset[data-qb-question] input");
+      if (first) first.focus();
+    }
 
     form.addEventListener("change", function (event) {
       var fieldset = event.target && event.target.closest ? event.target.closest("fieldset") : null;
@@ -500,6 +791,7 @@
       event.preventDefault();
       var answers = readAnswers(form, data);
       clear(result);
+      form.classList.remove("qb-finder--shared");
       var heading;
       var detail;
       if (answers.indexOf(null) !== -1) {
@@ -512,16 +804,36 @@
       } else {
         var profile = customerProfile(data, answers);
         var matches = matchRoles(data, answers, 3);
-        heading = showResult(data, result, profile, matches);
+        var title = job();
+        var saved = save(data, config, answers, title, profile, matches);
+        heading = showResult(data, result, profile, matches, {
+          job: title, shared: false, answers: answers, onAgain: again, saved: saved, config: config
+        });
         var named = {};
         data.questions.forEach(function (q, i) { named[q.id] = answers[i]; });
-        detail = { status: "ok", answers: named, profile: profile, matches: matches };
+        detail = { status: "ok", answers: named, job: title, profile: profile, matches: matches, saved: saved };
       }
-      // Show the result from its top (focus alone would leave it at the window's bottom).
-      heading.focus({ preventScroll: true });
-      if (result.scrollIntoView) result.scrollIntoView({ block: "start" });
+      reveal(heading, false);
       form.dispatchEvent(new CustomEvent("quizbuilder:finder", { bubbles: true, detail: detail }));
     });
+
+    var fragment = sharedFragment();
+    if (fragment !== null) {
+      var heading;
+      form.classList.add("qb-finder--shared");
+      try {
+        var shared = decodeShare(data, fragment);
+        heading = showResult(data, result, customerProfile(data, shared.answers),
+          matchRoles(data, shared.answers, 3), { job: shared.job, shared: true, onAgain: again, config: config });
+      } catch (error) {
+        if (!(error instanceof ShareError)) throw error;
+        heading = make("h4", { "class": "qb-finder__headline", tabindex: "-1" }, [data.strings.finder_shared_invalid]);
+        result.appendChild(heading);
+        result.appendChild(make("p", { "class": "qb-result__actions qb-finder__actions" },
+          [button(data.strings.finder_take, again, true)]));
+      }
+      reveal(heading, true);
+    }
   }
 
   /* The role index filter: show the roles of one sector and/or customer kind. */
@@ -586,8 +898,13 @@
     editDistance: editDistance,
     allowedEdits: allowedEdits,
     matchRoles: matchRoles,
+    closeness: closeness,
     customerProfile: customerProfile,
     searchRoles: searchRoles,
+    encodeShare: encodeShare,
+    decodeShare: decodeShare,
+    ShareError: ShareError,
+    SIMILAR_FROM: SIMILAR_FROM,
     init: init,
     start: start
   };
