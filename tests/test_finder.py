@@ -882,8 +882,13 @@ def test_browser_search_lists_matching_roles(page: Any) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Toll Booth Operator"
     page.fill("#qb-finder-q", "astronaut")
     none = page.locator(".qb-finder-search__none")
-    assert "No role page matches “astronaut” yet." in (none.text_content() or "")
+    assert "There is no page for “astronaut” yet." in (none.text_content() or "")
     assert none.locator("a").get_attribute("href") == "#finder"
+    page.fill("#qb-finder-q", "recepcionst")
+    guess = page.locator(".qb-finder-search__guess")
+    assert "Did you mean" in (guess.text_content() or "")
+    assert page.locator(".qb-finder-search__list--guess a").first.text_content() == "Receptionist"
+    assert page.locator(".qb-finder-search__count").count() == 0
     page.fill("#qb-finder-q", "")
     assert page.locator(".qb-finder-search__results").evaluate("e => e.childElementCount") == 0
 
