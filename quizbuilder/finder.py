@@ -31,6 +31,7 @@ DEFAULT_FINDER_STRINGS: dict[str, str] = {
     "search_count_many": "{count} roles match.",
     "search_guess": "No role page matches “{query}”. Did you mean …?",
     "search_none": "There is no page for “{query}” yet.",
+    "search_none_after_guess": "If it is none of these, there is no page for “{query}” yet.",
     "search_try_finder": "Take the finder for “{query}”: it works for any job.",
     "search_add": "Know this job well? Add a page for it.",
     "search_alias": "also called {alias}",

@@ -172,7 +172,7 @@ def test_typed_job_title_gets_an_honest_answer(
         assert not got["count"] and not got["matches"], got
         assert got["guess"] and got["guesses"][0] == titles[0], got
         assert "Did you mean" in page.locator(".qb-finder-search__guess").inner_text()
-        assert f"There is no page for “{typed}” yet." in got["none"], got
+        assert f"If it is none of these, there is no page for “{typed}” yet." in got["none"]
     else:
         assert not got["count"] and not got["matches"] and not got["guesses"], got
         assert f"There is no page for “{typed}” yet." in got["none"], got

@@ -515,7 +515,7 @@
     var config = readConfig(source);
     var finderLink = source.id ? "#" + source.id : "#finder";
 
-    function noPage(query) {
+    function noPage(query, afterGuess) {
       var invite = make("a", { href: finderLink, "class": "qb-finder-search__finder-link" },
         [format(strings.search_try_finder, { query: query })]);
       invite.addEventListener("click", function (event) {
@@ -525,7 +525,8 @@
         startFinderFor(query);
       });
       var block = make("div", { "class": "qb-finder-search__none" }, [
-        make("p", {}, [format(strings.search_none, { query: query }), " ", invite])
+        make("p", {}, [format(afterGuess ? strings.search_none_after_guess : strings.search_none,
+          { query: query }), " ", invite])
       ]);
       if (config.guide_url) {
         block.appendChild(make("p", { "class": "qb-finder-search__add" }, [
@@ -549,7 +550,7 @@
           format(strings.search_guess, { query: query })
         ]));
         results.appendChild(hitList(hits, strings, true));
-        results.appendChild(noPage(query));
+        results.appendChild(noPage(query, true));
         return;
       }
       results.appendChild(make("p", { "class": "qb-finder-search__count" }, [
@@ -622,10 +623,9 @@
     if (view.shared) result.appendChild(make("p", { "class": "qb-note" }, [strings.finder_shared_note]));
     result.appendChild(make("p", { "class": "qb-finder__verdict" }, [profile.verdict.text]));
     result.appendChild(make("p", { "class": "qb-finder__share-line" }, [
-      make("strong", {}, [format(strings.finder_share_line, { share: profile.share })]),
-      make("br"),
-      make("span", { "class": "qb-finder__how" }, [strings.finder_share_how])
+      make("strong", {}, [format(strings.finder_share_line, { share: profile.share })])
     ]));
+    result.appendChild(make("p", { "class": "qb-finder__how" }, [strings.finder_share_how]));
     if (profile.kinds.length) {
       result.appendChild(make("h5", { "class": "qb-finder__subtitle" }, [strings.finder_kinds_title]));
       // The bar classes are the shared stylesheet's, as on profile quiz results.
@@ -772,8 +772,11 @@
       else go();
     }
 
+    /* Answer again: keeps the reader's job title; a shared result's title is not theirs. */
     function again() {
+      var kept = form.classList.contains("qb-finder--shared") ? "" : job();
       form.reset();
+      if (jobField) jobField.value = kept;
       clear(result);
       form.classList.remove("qb-finder--shared");
       if (/^#qb=/.test(location.hash)) {
