@@ -201,3 +201,18 @@ def test_take_it_yourself_returns_to_a_normal_address(ui: Any, base_url: str) ->
     assert page.evaluate("location.href") == base_url + "/finder/"
     expect(page.locator("form.qb-finder fieldset[data-qb-question]").first).to_be_visible()
     expect(page.locator(".qb-finder__result")).to_be_empty()
+
+
+def test_the_finder_follows_a_fragment_changed_in_place(page: Page, base_url: str) -> None:
+    """Pasting another share link over the address (only the fragment changes) shows
+    it; going to a section of the page closes the shared view."""
+    page.goto(finder_link(base_url))
+    shared_finder_shown(page)
+    other = finder.encode_share([0] * len(QUESTIONS), "Night porter")
+    page.evaluate("f => { location.hash = 'qb=' + f; }", other)
+    expect(page.locator(".qb-finder__for")).to_have_text("Shared answers for “Night porter”")
+    expect(page.locator(".qb-finder__headline")).to_have_text(F["verdict_none"])
+    page.evaluate("() => { location.hash = 'finder'; }")
+    expect(page.locator(".qb-finder__result")).to_be_empty()
+    expect(page.locator("form.qb-finder fieldset[data-qb-question]").first).to_be_visible()
+    assert page.evaluate("location.hash") == "#finder"

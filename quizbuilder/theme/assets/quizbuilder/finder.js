@@ -773,7 +773,7 @@
     }
 
     /* Answer again: keeps the reader's job title; a shared result's title is not theirs. */
-    function again() {
+    function again(event, quiet) {
       var kept = form.classList.contains("qb-finder--shared") ? "" : job();
       form.reset();
       if (jobField) jobField.value = kept;
@@ -783,7 +783,7 @@
         history.replaceState(history.state, "", location.pathname + location.search);
       }
       var first = form.querySelector("fieldset[data-qb-question] input");
-      if (first) first.focus();
+      if (first && !quiet) first.focus();
     }
 
     form.addEventListener("change", function (event) {
@@ -820,8 +820,15 @@
       form.dispatchEvent(new CustomEvent("quizbuilder:finder", { bubbles: true, detail: detail }));
     });
 
-    var fragment = sharedFragment();
-    if (fragment !== null) {
+    /* Show what the address holds: a shared result, or (after one) the plain finder. */
+    function followAddress(onLoad) {
+      var fragment = sharedFragment();
+      if (fragment === null) {
+        // The reader went to a section of the page: close the shared view, keep the scroll.
+        if (form.classList.contains("qb-finder--shared")) again(null, true);
+        return;
+      }
+      clear(result);
       var heading;
       form.classList.add("qb-finder--shared");
       try {
@@ -835,8 +842,20 @@
         result.appendChild(make("p", { "class": "qb-result__actions qb-finder__actions" },
           [button(data.strings.finder_take, again, true)]));
       }
-      reveal(heading, true);
+      reveal(heading, onLoad);
     }
+    views.set(form, followAddress);
+    followAddress(true);
+  }
+
+  /* A share link pasted over the current one changes only the fragment. */
+  var views = typeof WeakMap === "function" ? new WeakMap() : { set: function () {}, get: function () {} };
+
+  function onHashChange() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.qb-finder[data-qb-ready]"), function (form) {
+      var follow = views.get(form);
+      if (follow) follow(false);
+    });
   }
 
   /* The role index filter: show the roles of one sector and/or customer kind. */
@@ -874,6 +893,7 @@
   }
 
   var subscribed = false;
+  var listening = false;
   var waiting = false;
 
   /* Runs on every execution of this file; enhancing is idempotent. */
@@ -884,6 +904,10 @@
     if (!subscribed && window.document$ && typeof window.document$.subscribe === "function") {
       subscribed = true;
       window.document$.subscribe(function () { init(); });
+    }
+    if (!listening) {
+      listening = true;
+      window.addEventListener("hashchange", onHashChange);
     }
     if (document.readyState === "loading") {
       if (!waiting) {
