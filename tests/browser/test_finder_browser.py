@@ -113,6 +113,11 @@ def test_search_for_a_job_with_no_page_invites_to_the_finder(ui: Any) -> None:
     header = page.locator("header.md-header").evaluate("h => h.getBoundingClientRect().bottom")
     assert header <= top < page.viewport_size["height"], "the finder comes into view"
     expect(page.locator("#finder-job")).to_have_value("astronaut")
+    role = role_front_matter("toll-booth-operator")
+    for qid, value in role["finder"].items():
+        page.locator(f"label[for='finder-{qid}-{value}']").click()
+    page.locator("form.qb-finder .qb-actions button[type=submit]").click()
+    expect(page.locator(".qb-finder__for")).to_have_text("Your answers for “astronaut”")
 
 
 def focused(page: Page) -> dict[str, Any]:
