@@ -166,7 +166,7 @@ def asset_tags(
 
 
 ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
-FINDER_FILES = ("finder.css", "finder.js")
+FINDER_FILES = ("finder.css", "finder-core.js", "finder.js")
 
 _ENHANCED = re.compile(
     r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""

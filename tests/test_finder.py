@@ -803,8 +803,15 @@ def test_fixture_carries_the_current_data() -> None:
     assert json.loads(html.unescape(raw.group(1))) == finder.finder_data(make_content(), role_url)
 
 
+def test_finder_core_never_touches_the_page() -> None:
+    source = (ASSETS / "finder-core.js").read_text(encoding="utf-8")
+    for banned in ("document", "window", "location", "localStorage", "history"):
+        assert not re.search(rf"\b{banned}\b", source), banned
+
+
 def test_finder_js_builds_the_dom_without_markup_strings() -> None:
     source = (ASSETS / "finder.js").read_text(encoding="utf-8")
+    source += (ASSETS / "finder-core.js").read_text(encoding="utf-8")
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert banned not in source
 
@@ -813,7 +820,7 @@ def test_finder_js_builds_the_dom_without_markup_strings() -> None:
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("finder-fixture")
     shutil.copy(FIXTURE, root / "index.html")
-    for name in ("finder.js", "finder.css", "quizbuilder.css"):
+    for name in ("finder-core.js", "finder.js", "finder.css", "quizbuilder.css"):
         if (ASSETS / name).exists():
             shutil.copy(ASSETS / name, root / name)
     spec = importlib.util.find_spec("material")
@@ -1256,6 +1263,7 @@ data-md-color-accent="indigo">
 """
 FIXTURE_TAIL = """<link rel="stylesheet" href="quizbuilder.css">
 <link rel="stylesheet" href="finder.css">
+<script src="finder-core.js" defer></script>
 <script src="finder.js" defer></script>
 </article>
 </div></div></div></main>

@@ -286,3 +286,25 @@ def test_screenshots(page: Page, base_url: str, width: int) -> None:
     page.goto(base_url + "/")
     page.screenshot(path=str(SHOTS / f"home-{width}.png"), full_page=True)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+
+
+def test_finder_works_when_its_core_arrives_after_it(page: Page, base_url: str) -> None:
+    """Instant navigation re-creates the page's scripts, and they run as they load: the
+    core, held back here, may come after finder.js, which then waits for it."""
+
+    def slow(route: Any) -> None:
+        page.wait_for_timeout(400)
+        route.continue_()
+
+    page.goto(base_url + "/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(f"{MARKER} = 1")
+    page.route("**/finder-core.js", slow)
+    page.locator("nav.md-nav--primary").get_by_role(
+        "link", name="Find your job", exact=True
+    ).first.click()
+    page.wait_for_url(re.compile(r"/finder/$"))
+    page.locator("form.qb-finder-search[data-qb-ready]").wait_for(state="attached")
+    same_document(page)
+    page.locator("#qb-finder-q").fill("receptionist")
+    expect(page.locator(".qb-finder-search__link").first).to_have_text("Receptionist")
