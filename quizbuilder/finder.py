@@ -1,8 +1,9 @@
 """The site-wide finder "Are you in customer service?": data, matching, search, page.
 
-Pure functions over the content model. `finder.js` implements `match_roles`,
-`customer_profile`, `search_roles` and `normalise` the same way; the shared vectors in
-`tests/vectors/finder/` hold both to the same answers. Every number that leaves these
+Pure functions over the content model. `finder-core.js` implements `match_roles`,
+`customer_profile`, `search_roles`, `normalise` and the share-link codec the same way
+(`finder.js` is its page code); the shared vectors in `tests/vectors/finder/` hold both
+to the same answers. Every number that leaves these
 functions is an integer, so Python and JavaScript cannot disagree on rounding.
 """
 

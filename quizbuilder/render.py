@@ -181,7 +181,7 @@ def enhanced_elements(html: str) -> set[str]:
 def assets_for(elements: set[str]) -> tuple[str, ...]:
     """The asset files a page with these enhanced elements loads; none for no element.
 
-    The role index filter needs only finder.js; quizzes, history and the finder itself
+    The role index filter needs only the finder's files; quizzes, history and the finder itself
     also need the quiz engine and its stylesheet.
     """
     names: tuple[str, ...] = ()
