@@ -469,7 +469,8 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
 
 
 def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPage:
-    """`roles/index.md`: every role with its summary, by sector and by customer kind."""
+    """`roles/index.md`: every role once, with its summary, sector and customer kinds;
+    the sector and kind filters are enhanced by finder.js."""
     sectors: dict[str, list[Role]] = {}
     for role in content.roles:
         sectors.setdefault(role.sector, []).append(role)
