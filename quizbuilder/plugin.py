@@ -28,6 +28,8 @@ from quizbuilder.strings import DEFAULT_STRINGS
 log = get_plugin_logger(__name__)
 
 FINDER_PAGE = "finder/index.md"
+GUIDE_PAGE = "guide/add-a-role.md"
+"""The editor guide; the finder links it when a typed job has no page, if it exists."""
 """Published only on the finder page, after the engine's own files, when they exist."""
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
 _SOURCES = frozenset(
@@ -84,6 +86,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
+        self._guide = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -129,6 +132,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 files.remove(source)
 
         self._fragments = {}
+        self._guide = files.get_file_from_path(GUIDE_PAGE) is not None
         for page in self._pages(content):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
@@ -209,10 +213,16 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
 
         roles_index = render.page_url(render.ROLES_INDEX, self.options.use_directory_urls)
+        config = render.client_config(self.options, here)
+        config.pop("strings")  # the finder's texts travel in its data
+        if self._guide:
+            guide = render.page_url(GUIDE_PAGE, self.options.use_directory_urls)
+            config["guide_url"] = render.relative_url(guide, here)
         markdown = render_finder_page(
             content,
             role_url,
             roles_index_url=render.relative_url(roles_index, here),
             strings=self.options.strings,
+            config=config,
         )
         return render.GeneratedPage(FINDER_PAGE, markdown)

@@ -64,7 +64,8 @@ test("search tolerates the typos people make", () => {
   assert.equal(first("toll booth"), "toll-booth-operator");
   assert.equal(first("Toll Colector"), "toll-booth-operator");
   assert.equal(first("REGISTERED NURSE"), "registered-nurse");
-  assert.equal(first("hepl desk"), "it-support-technician");
+  assert.equal(first("hepl desk"), undefined); // four letters: no typo allowed
+  assert.equal(first("sofware enginer"), "software-developer");
   assert.equal(first("zzzz"), undefined);
 });
 
@@ -96,3 +97,19 @@ test("loading the file again keeps the first API", () => {
   const again = require(path);
   assert.equal(again, Finder);
 });
+
+const share = load("share.json");
+for (const c of share.encode) {
+  test(`encodeShare ${JSON.stringify(c.job)}`, () => {
+    assert.equal(Finder.encodeShare(c.answers, c.job), c.expected);
+  });
+}
+for (const c of share.decode) {
+  test(`decodeShare ${c.text.slice(0, 40)}`, () => {
+    if (c.error) {
+      assert.throws(() => Finder.decodeShare(data, c.text), (e) => e instanceof Finder.ShareError && e.code === c.error);
+    } else {
+      assert.deepEqual(Finder.decodeShare(data, c.text), c.expected);
+    }
+  });
+}
