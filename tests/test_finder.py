@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import threading
+import weakref
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -668,20 +669,38 @@ def test_bad_answers_are_refused(answers: list[int]) -> None:
         finder.customer_profile(data, answers)
 
 
+class _TrackedRole(dict[str, Any]):
+    """A role record that can be weakly referenced, to count how many are kept."""
+
+    __hash__ = object.__hash__  # identity, not content: each record counts once
+    __eq__ = object.__eq__
+
+
 def test_matching_is_one_pass() -> None:
-    """`_top_k` keeps k entries; it must not sort (or even copy) all of them."""
+    """`_top_k` keeps k entries; it must not sort (or even copy) all of them.
+
+    Each role is a fresh object, and the generator counts how many of the roles it
+    has handed out are still alive: a one-pass top-k holds about k of them, a sort
+    or a copy holds every one."""
     data = finder.finder_data(make_content(), role_url)
     seen = 0
+    alive: weakref.WeakSet[_TrackedRole] = weakref.WeakSet()
+    most_alive = 0
 
     def roles() -> Any:
-        nonlocal seen
+        nonlocal seen, most_alive
         for role in data["roles"] * 100:
             seen += 1
-            yield role
+            tracked = _TrackedRole(role)
+            alive.add(tracked)
+            most_alive = max(most_alive, len(alive))
+            yield tracked
+            del tracked
 
     lazy = {**data, "roles": roles()}
     assert len(finder.match_roles(lazy, [2] * 8)) == 3
     assert seen == len(data["roles"]) * 100
+    assert most_alive <= 3 + 2, most_alive
 
 
 # --- page ---------------------------------------------------------------------------
@@ -720,8 +739,8 @@ def test_page_search_form_works_without_javascript() -> None:
     assert form["role"] == "search"
     assert form["action"] == "../roles/"
     search = next(a for t, a in tags if t == "input" and a.get("type") == "search")
-    label = next(a for t, a in tags if t == "label" and a.get("for") == search["id"])
-    assert label is not None
+    labels = [a for t, a in tags if t == "label" and a.get("for") == search["id"]]
+    assert len(labels) == 1, "the search field has exactly one label"
     results = next(a for t, a in tags if a.get("id") == search["aria-controls"])
     assert results["aria-live"] == "polite"
 

@@ -77,18 +77,20 @@ test("every role is reachable from its own answers", () => {
   }
 });
 
-test("a thousand roles search and match quickly", () => {
+// Speed at 1,000 roles is measured by benchmarks/build.py ("match 1000 ms"); this
+// test only proves that a big site gives the same, bounded answers.
+test("a thousand roles: search and match answer within their limits", () => {
   const many = { ...data, roles: [] };
   for (let i = 0; i < 1000; i++) {
     const base = data.roles[i % data.roles.length];
     many.roles.push({ ...base, slug: `${base.slug}-${i}`, title: `${base.title} ${i}` });
   }
-  const start = performance.now();
-  for (const query of ["recepcionist", "toll booth", "a", "sofware enginer"]) {
-    Finder.searchRoles(many, query);
-  }
-  Finder.matchRoles(many, [2, 2, 2, 2, 2, 2, 2, 2]);
-  assert.ok(performance.now() - start < 1000);
+  const guesses = Finder.searchRoles(many, "recepcionist");
+  assert.equal(guesses.length, 8);
+  assert.ok(guesses.every((g) => g.slug.startsWith("receptionist-")));
+  assert.ok(guesses.every((g) => g.match === guesses[0].match));
+  const matched = Finder.matchRoles(many, [2, 2, 2, 2, 2, 2, 2, 2]);
+  assert.equal(matched.length, 3);
 });
 
 test("loading the file again keeps the first API", () => {
