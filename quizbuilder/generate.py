@@ -26,6 +26,8 @@ from quizbuilder.model import Content, Role
 from quizbuilder.strings import DEFAULT_STRINGS
 
 FINDER_PAGE = "finder/index.md"
+GUIDE_PAGE = "guide/add-a-role.md"
+"""The editor guide; the finder links it when a typed job has no page, if it exists."""
 PLUGIN_NAME = "quizbuilder"
 KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *render.PAGE_STRINGS, *DEFAULT_FINDER_STRINGS})
 """Every key the `strings` option may override."""
@@ -141,26 +143,38 @@ def replaced_sources(content: Content, settings: Settings) -> list[str]:
     return [settings.site_file, *(role.src_uri for role in content.roles)]
 
 
-def finder_page(content: Content, options: render.RenderOptions) -> render.GeneratedPage:
-    """`finder/index.md` (quizbuilder/finder.py renders it)."""
+def finder_page(
+    content: Content, options: render.RenderOptions, *, guide: bool = False
+) -> render.GeneratedPage:
+    """`finder/index.md` (quizbuilder/finder.py renders it); `guide`: the site has
+    `GUIDE_PAGE`."""
     here = render.page_url(FINDER_PAGE, options.use_directory_urls)
 
     def role_url(role: Role) -> str:
         return render.relative_url(render.page_url(role.src_uri, options.use_directory_urls), here)
 
     roles_index = render.page_url(render.ROLES_INDEX, options.use_directory_urls)
+    config = render.client_config(options, here)
+    config.pop("strings")  # the finder's texts travel in its data
+    if guide:
+        config["guide_url"] = render.relative_url(
+            render.page_url(GUIDE_PAGE, options.use_directory_urls), here
+        )
     markdown = render_finder_page(
         content,
         role_url,
         roles_index_url=render.relative_url(roles_index, here),
         strings=options.strings,
+        config=config,
     )
     return render.GeneratedPage(FINDER_PAGE, markdown)
 
 
-def pages(content: Content, options: render.RenderOptions) -> list[render.GeneratedPage]:
-    """Every page quizbuilder generates, the finder last."""
-    return [*render.render_pages(content, options), finder_page(content, options)]
+def pages(
+    content: Content, options: render.RenderOptions, *, guide: bool = False
+) -> list[render.GeneratedPage]:
+    """Every page quizbuilder generates, the finder last (`guide`: see `finder_page`)."""
+    return [*render.render_pages(content, options), finder_page(content, options, guide=guide)]
 
 
 def engine_assets() -> dict[str, str]:
@@ -247,7 +261,7 @@ def generate_docs(
 
     written = set(files)
     finder = finder_assets(lambda dest: dest in written or dest in render.asset_files())
-    for page in pages(content, options):
+    for page in pages(content, options, guide=GUIDE_PAGE in written):
         if page.src_uri not in files:
             files[page.src_uri] = page.markdown
             if page.fragments:

@@ -106,7 +106,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 files.remove(source)
 
         self._fragments = {}
-        for page in generate.pages(content, self.options):
+        guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
+        for page in generate.pages(content, self.options, guide=guide):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
                 continue

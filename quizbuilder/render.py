@@ -169,7 +169,7 @@ def asset_tags(
 
 
 ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
-FINDER_FILES = ("finder.css", "finder.js")
+FINDER_FILES = ("finder.css", "finder-core.js", "finder.js")
 
 _ENHANCED = re.compile(
     r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""
@@ -184,7 +184,7 @@ def enhanced_elements(html: str) -> set[str]:
 def assets_for(elements: set[str]) -> tuple[str, ...]:
     """The asset files a page with these enhanced elements loads; none for no element.
 
-    The role index filter needs only finder.js; quizzes, history and the finder itself
+    The role index filter needs only the finder's files; quizzes, history and the finder itself
     also need the quiz engine and its stylesheet.
     """
     names: tuple[str, ...] = ()
@@ -546,7 +546,8 @@ def _sector_order(sector: str, content: Content) -> tuple[int, str]:
 
 
 def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPage:
-    """`roles/index.md`: every role with its summary, by sector and by customer kind."""
+    """`roles/index.md`: every role once, with its summary, sector and customer kinds;
+    the sector and kind filters are enhanced by finder.js."""
     sectors: dict[str, list[Role]] = {}
     for role in content.roles:
         sectors.setdefault(role.sector, []).append(role)

@@ -399,9 +399,11 @@ def test_index_and_dimension_pages() -> None:
         "results/index.md",
     }
     index = pages["roles/index.md"].markdown
-    assert "### Retail &amp; \\[more\\]" in index
-    assert "### External customers" in index and "### Internal customers" in index
-    assert index.count("](clerk.md)") == 3
+    # Each role once, with its sector and customer kinds (issue 10: it was listed three times).
+    assert index.count('href="clerk/"') == 1
+    assert 'data-sector="Retail &amp; [more]"' in index
+    assert "Retail &amp; [more] · External customers, Internal customers" in index
+    assert '<option value="external">External customers</option>' in index
     composure = pages["dimensions/composure.md"].markdown
     assert "[Stay calm](../articles/calm.md)" in composure
     assert "(../roles/clerk.md#quiz-clerk-profile)" in composure

@@ -270,3 +270,16 @@ def test_a_shared_result_is_written_for_the_receiver(
         else:
             expect(region).to_contain_text("Strongest area:")
             expect(region.locator(".qb-bar__text")).to_have_count(0)
+
+
+def test_explanations_are_set_at_body_size(page: Page, base_url: str) -> None:
+    """Explanations teach: the same size as the article's paragraphs (issue 13)."""
+    page.goto(base_url + ROLE)
+    form = quiz_form(page, GRADED)
+    data = quiz_data(form)
+    click_answers(form, graded_mix(data))
+    submit_with_mouse(form)
+    size = "e => getComputedStyle(e).fontSize"
+    body = page.locator(".md-content .md-typeset > p").first.evaluate(size)
+    explanation = form.locator(".qb-answer__explanation p").first.evaluate(size)
+    assert explanation == body
