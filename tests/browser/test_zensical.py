@@ -17,6 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from quizbuilder.finder import DEFAULT_FINDER_STRINGS
 from tests.browser.conftest import ROOT, StaticServer
 from tests.browser.quiz_helpers import (
     GRADED,
@@ -108,7 +109,11 @@ def test_zensical_site_quiz_finder_and_my_results(page: Page, base: str, artifac
     page.wait_for_url(re.compile(re.escape(base + "/results/")))
     assert page.evaluate("window.__qbSameDocument === true"), "instant navigation"
     history = page.locator(".qb-history")
-    expect(history.locator("h2", has_text=data["title"])).to_have_count(1)
-    expect(history.locator("li")).to_have_count(1)
-    expect(history.locator("li").first).to_contain_text(graded_text(result))
+    heading = history.locator("h2", has_text=data["title"])
+    expect(heading).to_have_count(1)
+    attempts = heading.locator("xpath=following-sibling::ul[1]/li")
+    expect(attempts).to_have_count(1)
+    expect(attempts.first).to_contain_text(graded_text(result))
+    finder_title = DEFAULT_FINDER_STRINGS["finder_history_title"]
+    expect(history.locator("h2", has_text=finder_title)).to_have_count(1)
     page.screenshot(path=str(artifacts / "zensical-results.png"), full_page=True)
