@@ -6,74 +6,117 @@
 })(globalThis, (() => {
   'use strict';
   const MAX_SHARE = 2048;
-  const has = (o, k) => o != null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
-  const isInt = Number.isInteger;
-  const isObj = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
-  const sum = (a) => a.reduce((x, y) => x + y, 0);
+
+  const hasOwn = (object, key) =>
+    object != null && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key);
+  const isInteger = Number.isInteger;
+  const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const sum = (numbers) => numbers.reduce((total, number) => total + number, 0);
+  // Rounds half up, in integers only, like quizbuilder/scoring.py.
   const percent = (points, max) => Math.floor((200 * points + max) / (2 * max));
-  const bandOf = (quiz, pct) => (quiz.bands || []).find((b) => b.min <= pct && pct <= b.max) || null;
+  const bandOf = (quiz, pct) => (quiz.bands || []).find((band) => band.min <= pct && pct <= band.max) || null;
   const bandId = (quiz, pct) => (bandOf(quiz, pct) || {}).id || null;
-  const pts = (o, d) => (has(o.points, d) ? +o.points[d] : 0);
-  const dimIds = (quiz) => (quiz.dimensions || []).map((d) => d.id);
+  const optionPoints = (option, dimension) => (hasOwn(option.points, dimension) ? +option.points[dimension] : 0);
+  const dimensionIds = (quiz) => (quiz.dimensions || []).map((dimension) => dimension.id);
+
+  function zeroPerDimension(ids) {
+    const totals = {};
+    for (const id of ids) totals[id] = 0;
+    return totals;
+  }
 
   // The valid, de-duplicated indexes, or null when the answer does not count.
-  function chosen(q, given) {
+  function chosen(question, given) {
     if (!Array.isArray(given) || !given.length) return null;
-    const n = q.type === 'scale' ? q.points : (q.options || []).length;
-    if (!given.every((x) => isInt(x) && x >= 0 && x < n)) return null;
-    const out = [...new Set(given)];
-    return q.type !== 'multiple' && out.length !== 1 ? null : out;
+    const choiceCount = question.type === 'scale' ? question.points : (question.options || []).length;
+    const inRange = (index) => isInteger(index) && index >= 0 && index < choiceCount;
+    if (!given.every(inRange)) return null;
+    const unique = [...new Set(given)];
+    if (question.type !== 'multiple' && unique.length !== 1) return null;
+    return unique;
   }
 
   function scoreMax(quiz) {
-    const ids = dimIds(quiz), top = {};
-    ids.forEach((d) => { top[d] = 0; });
-    for (const q of quiz.questions) {
-      if (q.type === 'scale') { if (has(top, q.dimension)) top[q.dimension] += q.points - 1; continue; }
-      ids.forEach((d) => {
-        const v = q.options.map((o) => pts(o, d));
-        top[d] += q.type === 'multiple' ? sum(v) : Math.max(...v);
-      });
+    const ids = dimensionIds(quiz);
+    const maxima = zeroPerDimension(ids);
+    for (const question of quiz.questions) {
+      if (question.type === 'scale') {
+        if (hasOwn(maxima, question.dimension)) maxima[question.dimension] += question.points - 1;
+        continue;
+      }
+      for (const id of ids) {
+        const values = question.options.map((option) => optionPoints(option, id));
+        maxima[id] += question.type === 'multiple' ? sum(values) : Math.max(...values);
+      }
     }
-    return top;
+    return maxima;
   }
 
-  function profileResult(quiz, dims) {
-    let s = null, w = null;
-    for (const d of dims) {
-      if (!s || d.percent > s.percent) s = d;
-      if (!w || d.percent < w.percent) w = d;
+  function profileResult(quiz, dimensions) {
+    let strongest = null;
+    let weakest = null;
+    for (const dimension of dimensions) {
+      if (!strongest || dimension.percent > strongest.percent) strongest = dimension;
+      if (!weakest || dimension.percent < weakest.percent) weakest = dimension;
     }
-    return { status: 'ok', kind: 'profile', quiz: quiz.id, dimensions: dims, strongest: s && s.id, weakest: w && w.id };
+    return {
+      status: 'ok',
+      kind: 'profile',
+      quiz: quiz.id,
+      dimensions,
+      strongest: strongest && strongest.id,
+      weakest: weakest && weakest.id
+    };
+  }
+
+  function gradedResult(quiz, picks) {
+    const marks = {};
+    for (const question of quiz.questions) {
+      const wanted = question.options.flatMap((option, index) => (option.correct ? [index] : []));
+      const got = picks[question.id];
+      marks[question.id] = got.length === wanted.length && wanted.every((index) => got.includes(index));
+    }
+    return {
+      status: 'ok',
+      kind: 'graded',
+      quiz: quiz.id,
+      correct: Object.values(marks).filter(Boolean).length,
+      total: quiz.questions.length,
+      questions: marks
+    };
+  }
+
+  function profileScore(quiz, picks) {
+    const ids = dimensionIds(quiz);
+    const maxima = scoreMax(quiz);
+    const points = zeroPerDimension(ids);
+    for (const question of quiz.questions) {
+      const picked = picks[question.id];
+      if (question.type !== 'scale') {
+        for (const id of ids) points[id] += sum(picked.map((index) => optionPoints(question.options[index], id)));
+      } else if (hasOwn(points, question.dimension)) {
+        points[question.dimension] += question.reverse ? question.points - 1 - picked[0] : picked[0];
+      }
+    }
+    // A dimension no question can score is left out.
+    const scored = ids.filter((id) => maxima[id] > 0).map((id) => {
+      const pct = percent(points[id], maxima[id]);
+      return { id, points: points[id], max: maxima[id], percent: pct, band: bandId(quiz, pct) };
+    });
+    return profileResult(quiz, scored);
   }
 
   function score(quiz, answers) {
-    const pick = {}, missing = [];
-    for (const q of quiz.questions) {
-      const c = chosen(q, has(answers, q.id) ? answers[q.id] : null);
-      if (c) pick[q.id] = c; else missing.push(q.id);
+    const picks = {};
+    const missing = [];
+    for (const question of quiz.questions) {
+      const picked = chosen(question, hasOwn(answers, question.id) ? answers[question.id] : null);
+      if (picked) picks[question.id] = picked;
+      else missing.push(question.id);
     }
     if (missing.length) return { status: 'incomplete', missing };
-    if (quiz.kind === 'graded') {
-      const marks = {};
-      for (const q of quiz.questions) {
-        const want = q.options.flatMap((o, i) => (o.correct ? [i] : [])), got = pick[q.id];
-        marks[q.id] = got.length === want.length && want.every((i) => got.includes(i));
-      }
-      return { status: 'ok', kind: 'graded', quiz: quiz.id, correct: Object.values(marks).filter(Boolean).length,
-        total: quiz.questions.length, questions: marks };
-    }
-    const ids = dimIds(quiz), top = scoreMax(quiz), got = {};
-    ids.forEach((d) => { got[d] = 0; });
-    for (const q of quiz.questions) {
-      const p = pick[q.id];
-      if (q.type !== 'scale') ids.forEach((d) => { got[d] += sum(p.map((i) => pts(q.options[i], d))); });
-      else if (has(got, q.dimension)) got[q.dimension] += q.reverse ? q.points - 1 - p[0] : p[0];
-    }
-    return profileResult(quiz, ids.filter((d) => top[d] > 0).map((d) => {
-      const pc = percent(got[d], top[d]);
-      return { id: d, points: got[d], max: top[d], percent: pc, band: bandId(quiz, pc) };
-    }));
+    if (quiz.kind === 'graded') return gradedResult(quiz, picks);
+    return profileScore(quiz, picks);
   }
 
   // A seeded generator (mulberry32): the same seed gives the same orders, so tests can
@@ -82,9 +125,9 @@
     let state = seed >>> 0;
     return () => {
       state = (state + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+      mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+      return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
     };
   }
 
@@ -102,56 +145,89 @@
       const pick = Math.floor(random() * (last + 1));
       [moved[last], moved[pick]] = [moved[pick], moved[last]];
     }
-    free.forEach((position, k) => { order[position] = moved[k]; });
+    free.forEach((position, k) => {
+      order[position] = moved[k];
+    });
     return order;
   }
 
   // The questions a graded result got wrong, in quiz order.
-  const missedQuestions = (quiz, result) => quiz.questions.filter((question) => result.questions[question.id] === false);
+  const missedQuestions = (quiz, result) =>
+    quiz.questions.filter((question) => result.questions[question.id] === false);
 
   class ShareError extends Error {
-    constructor(code) { super('share link: ' + code); this.name = 'ShareError'; this.code = code; }
+    constructor(code) {
+      super('share link: ' + code);
+      this.name = 'ShareError';
+      this.code = code;
+    }
   }
-  const fail = (code) => { throw new ShareError(code); };
+  const fail = (code) => {
+    throw new ShareError(code);
+  };
 
-  const sharePayload = (r) => (r.kind === 'graded'
-    ? { v: 1, q: r.quiz, k: 'g', c: r.correct, t: r.total }
-    : { v: 1, q: r.quiz, k: 'p', d: Object.fromEntries(r.dimensions.map((x) => [x.id, x.percent])) });
+  // The share format: short keys keep links short (v version, q quiz, k kind,
+  // c correct, t total, d percent per dimension).
+  function sharePayload(result) {
+    if (result.kind === 'graded') return { v: 1, q: result.quiz, k: 'g', c: result.correct, t: result.total };
+    const percents = Object.fromEntries(result.dimensions.map((dimension) => [dimension.id, dimension.percent]));
+    return { v: 1, q: result.quiz, k: 'p', d: percents };
+  }
 
+  // base64url without padding.
   function encodeShare(result) {
     const bytes = new TextEncoder().encode(JSON.stringify(sharePayload(result)));
-    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const base64 = btoa(String.fromCharCode(...bytes));
+    return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function parseSharePayload(text) {
+    const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  }
+
+  function decodeGraded(quiz, data) {
+    const { c: correct, t: total } = data;
+    if (!isInteger(correct) || !isInteger(total) || total !== quiz.questions.length || correct < 0 || correct > total) {
+      fail('range');
+    }
+    return { status: 'ok', kind: 'graded', quiz: quiz.id, correct, total };
+  }
+
+  function decodeProfile(quiz, data) {
+    const percents = data.d;
+    const maxima = scoreMax(quiz);
+    const known = dimensionIds(quiz).filter((id) => maxima[id] > 0);
+    if (!isPlainObject(percents)) fail('shape');
+    if (Object.keys(percents).sort().join('\n') !== [...known].sort().join('\n')) fail('dimension');
+    return profileResult(quiz, known.map((id) => {
+      const pct = percents[id];
+      if (!isInteger(pct) || pct < 0 || pct > 100) fail('range');
+      return { id, percent: pct, band: bandId(quiz, pct) };
+    }));
   }
 
   // Decode a fragment payload (after "#qb=") and check every field against the quiz.
   function decodeShare(quiz, text) {
     if (typeof text !== 'string' || !text) fail('empty');
     if (text.length > MAX_SHARE) fail('size');
+    // A base64 text is never 1 more than a multiple of 4 long.
     if (!/^[\w-]+$/.test(text) || text.length % 4 === 1) fail('encoding');
     let data;
     try {
-      const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
-      data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-    } catch (e) { fail('json'); }
-    if (!isObj(data)) fail('shape');
+      data = parseSharePayload(text);
+    } catch (error) {
+      fail('json');
+    }
+    if (!isPlainObject(data)) fail('shape');
     if (data.v !== 1) fail('version');
     if (data.q !== quiz.id) fail('quiz');
-    const kind = has({ g: 1, p: 1 }, data.k) && { g: 'graded', p: 'profile' }[data.k];
+    const kind = hasOwn({ g: 1, p: 1 }, data.k) && { g: 'graded', p: 'profile' }[data.k];
     if (kind !== quiz.kind) fail('kind');
-    if (Object.keys(data).sort().join() !== (kind === 'graded' ? 'c,k,q,t,v' : 'd,k,q,v')) fail('shape');
-    if (kind === 'graded') {
-      const { c, t } = data;
-      if (!isInt(c) || !isInt(t) || t !== quiz.questions.length || c < 0 || c > t) fail('range');
-      return { status: 'ok', kind, quiz: quiz.id, correct: c, total: t };
-    }
-    const d = data.d, top = scoreMax(quiz), known = dimIds(quiz).filter((x) => top[x] > 0);
-    if (!isObj(d)) fail('shape');
-    if (Object.keys(d).sort().join('\n') !== [...known].sort().join('\n')) fail('dimension');
-    return profileResult(quiz, known.map((x) => {
-      const p = d[x];
-      if (!isInt(p) || p < 0 || p > 100) fail('range');
-      return { id: x, percent: p, band: bandId(quiz, p) };
-    }));
+    const expectedKeys = kind === 'graded' ? 'c,k,q,t,v' : 'd,k,q,v';
+    if (Object.keys(data).sort().join() !== expectedKeys) fail('shape');
+    return kind === 'graded' ? decodeGraded(quiz, data) : decodeProfile(quiz, data);
   }
 
   // Storage record. Version 0 (before release) was a bare array of attempts or
@@ -159,45 +235,91 @@
   function readStore(raw) {
     if (raw == null || raw === '') return { ok: true, store: { version: 1, attempts: [] } };
     let data;
-    try { data = JSON.parse(raw); } catch (e) { return { ok: false, reason: 'corrupt' }; }
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      return { ok: false, reason: 'corrupt' };
+    }
     if (Array.isArray(data)) data = { attempts: data };
-    if (!isObj(data) || !Array.isArray(data.attempts)) return { ok: false, reason: 'corrupt' };
-    if (!has(data, 'version')) return { ok: true, migrated: true, store: { version: 1, attempts: data.attempts } };
+    if (!isPlainObject(data) || !Array.isArray(data.attempts)) return { ok: false, reason: 'corrupt' };
+    if (!hasOwn(data, 'version')) return { ok: true, migrated: true, store: { version: 1, attempts: data.attempts } };
     if (data.version === 1) return { ok: true, store: data };
-    if (isInt(data.version) && data.version > 1) return { ok: false, reason: 'newer', store: data };
+    if (isInteger(data.version) && data.version > 1) return { ok: false, reason: 'newer', store: data };
     return { ok: false, reason: 'corrupt' };
   }
 
-  const validAttempt = (a) => isObj(a) && typeof a.quiz === 'string' && typeof a.date === 'string' &&
-    isObj(a.result) && a.result.status === 'ok';
+  const validAttempt = (attempt) =>
+    isPlainObject(attempt) &&
+    typeof attempt.quiz === 'string' &&
+    typeof attempt.date === 'string' &&
+    isPlainObject(attempt.result) &&
+    attempt.result.status === 'ok';
   const addAttempt = (store, attempt) => ({ ...store, attempts: [...store.attempts, attempt] });
-  const removeAttempt = (store, index) => ({ ...store, attempts: store.attempts.filter((a, i) => i !== index) });
+  const removeAttempt = (store, index) => ({
+    ...store,
+    attempts: store.attempts.filter((attempt, position) => position !== index)
+  });
 
   // One CSV cell: quoted when needed; text a spreadsheet would run as a formula gets a leading '.
-  function csvCell(v) {
-    if (v == null) return '';
-    if (typeof v !== 'string') return String(v);
-    if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
-    return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  function csvCell(value) {
+    if (value == null) return '';
+    if (typeof value !== 'string') return String(value);
+    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  const CSV_HEADER = ['date', 'quiz', 'title', 'role', 'kind', 'correct', 'total', 'strongest', 'weakest', 'dimensions'];
+
+  function csvRow(attempt) {
+    const result = attempt.result;
+    const graded = result.kind === 'graded';
+    const dimensions = () => (result.dimensions || []).map((dimension) => dimension.id + '=' + dimension.percent).join(';');
+    return [
+      attempt.date,
+      attempt.quiz,
+      attempt.title,
+      attempt.role,
+      result.kind,
+      graded ? result.correct : '',
+      graded ? result.total : '',
+      result.strongest,
+      result.weakest,
+      graded ? '' : dimensions()
+    ];
   }
 
   function toCSV(attempts) {
-    const rows = [['date', 'quiz', 'title', 'role', 'kind', 'correct', 'total', 'strongest', 'weakest', 'dimensions']];
-    for (const a of attempts.filter(validAttempt)) {
-      const r = a.result, g = r.kind === 'graded';
-      rows.push([a.date, a.quiz, a.title, a.role, r.kind, g ? r.correct : '', g ? r.total : '', r.strongest, r.weakest,
-        g ? '' : (r.dimensions || []).map((d) => d.id + '=' + d.percent).join(';')]);
-    }
+    const rows = [CSV_HEADER, ...attempts.filter(validAttempt).map(csvRow)];
     return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
   const toJSON = (store) => JSON.stringify(store, null, 2) + '\n';
-  const storageKey = (ns) => 'quizbuilder:' + ns + ':attempts:v1';
+  const storageKey = (namespace) => 'quizbuilder:' + namespace + ':attempts:v1';
   // "{name}" placeholders from vars; unknown names are left as they are.
-  const fmt = (s, vars) => String(s).replace(/\{(\w+)\}/g, (m, k) => (has(vars, k) ? String(vars[k]) : m));
+  const fmt = (text, vars) =>
+    String(text).replace(/\{(\w+)\}/g, (placeholder, name) => (hasOwn(vars, name) ? String(vars[name]) : placeholder));
 
   return {
-    percent, bandOf, score, scoreMax, seededRandom, optionOrder, missedQuestions, sharePayload, encodeShare, decodeShare, ShareError, MAX_SHARE,
-    readStore, validAttempt, addAttempt, removeAttempt, csvCell, toCSV, toJSON, storageKey, fmt
+    percent,
+    bandOf,
+    score,
+    scoreMax,
+    seededRandom,
+    optionOrder,
+    missedQuestions,
+    sharePayload,
+    encodeShare,
+    decodeShare,
+    ShareError,
+    MAX_SHARE,
+    readStore,
+    validAttempt,
+    addAttempt,
+    removeAttempt,
+    csvCell,
+    toCSV,
+    toJSON,
+    storageKey,
+    fmt
   };
 })());

@@ -1,276 +1,461 @@
 // quizbuilder engine: enhances form.qb-quiz and div.qb-history (ARCHITECTURE.md, "HTML contract").
 // Material's instant navigation re-runs this file: everything below is defined once, and
 // every element is enhanced once (data-qb-ready).
-((w, d) => {
+((window, document) => {
   'use strict';
-  if (w.QuizbuilderEngine) return w.QuizbuilderEngine.init();
+  if (window.QuizbuilderEngine) return window.QuizbuilderEngine.init();
+  const core = window.QuizbuilderCore;
+  const READY = 'data-qb-ready';
+  // Each enhanced history element's redraw function.
+  const drawers = new WeakMap();
   // The default texts (quizbuilder/strings.py): assets.bundle_engine fills them in.
-  const C = w.QuizbuilderCore, READY = 'data-qb-ready', drawers = new WeakMap(), DEFAULTS = /*DEFAULT_STRINGS*/{};
+  const DEFAULTS = /*DEFAULT_STRINGS*/{};
+
   // The result view (results.js and results.css, next to this script) loads when first
   // needed: a quiz is answered or a shared result opens. Quiz pages load less that way.
-  const base = (d.currentScript && d.currentScript.src) || location.href;
+  const scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
   let resultsModule = null;
-  function loadResults() {
-    if (w.QuizbuilderResults) return Promise.resolve(w.QuizbuilderResults);
-    const attach = (tag, props) => new Promise((resolve, reject) => {
-      const node = el(tag, props);
+
+  function attach(tag, props) {
+    return new Promise((resolve, reject) => {
+      const node = element(tag, props);
       node.onload = resolve;
-      node.onerror = () => { node.remove(); reject(); };
-      d.head.append(node);
+      node.onerror = () => {
+        node.remove();
+        reject();
+      };
+      document.head.append(node);
     });
-    resultsModule = resultsModule || Promise.all([
-      attach('link', { rel: 'stylesheet', href: new URL('results.css', base).href }),
-      attach('script', { src: new URL('results.js', base).href })
-    ]).then(() => w.QuizbuilderResults || Promise.reject(), (e) => { resultsModule = null; throw e; });
+  }
+
+  function loadResults() {
+    if (window.QuizbuilderResults) return Promise.resolve(window.QuizbuilderResults);
+    if (resultsModule) return resultsModule;
+    const files = [
+      attach('link', { rel: 'stylesheet', href: new URL('results.css', scriptUrl).href }),
+      attach('script', { src: new URL('results.js', scriptUrl).href })
+    ];
+    // A failed load is forgotten, so the next call tries again.
+    const forget = (error) => {
+      resultsModule = null;
+      throw error;
+    };
+    resultsModule = Promise.all(files).then(() => window.QuizbuilderResults || Promise.reject(), forget);
     return resultsModule;
   }
-  const $$ = (root, sel, fn) => root.querySelectorAll(sel).forEach(fn);
 
-  function el(tag, props, kids) {
-    const e = d.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v == null) continue;
-      if (k === 'text') e.textContent = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v);
+  const forEachMatch = (root, selector, callback) => root.querySelectorAll(selector).forEach(callback);
+
+  // A new element: `text` sets its text, `on…` adds listeners, the rest are attributes.
+  function element(tag, props, children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props || {})) {
+      if (value == null) continue;
+      if (name === 'text') node.textContent = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value);
     }
-    for (const c of kids || []) if (c) e.append(c);
-    return e;
+    for (const child of children || []) {
+      if (child) node.append(child);
+    }
+    return node;
   }
-  const parse = (node, attr) => { try { return JSON.parse(node.getAttribute(attr)); } catch (e) { return null; } };
+
+  function parseAttribute(node, attribute) {
+    try {
+      return JSON.parse(node.getAttribute(attribute));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // The storage namespace, the results page and the text lookup an element is configured with.
   function setup(node) {
-    const c = parse(node, 'data-qb-config') || {}, s = c.strings || {};
-    return { ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || DEFAULTS[key] || key, vars) };
+    const config = parseAttribute(node, 'data-qb-config') || {};
+    const strings = config.strings || {};
+    const text = (key, vars) => core.fmt(strings[key] || DEFAULTS[key] || key, vars);
+    return { ns: config.storage || location.host || 'local', results: config.results_url, t: text };
   }
+
   // A text with one "{name}" placeholder, filled with a link.
   function linked(text, name, href) {
-    const i = text.indexOf('{name}');
-    return i < 0 ? [text] : [text.slice(0, i), el('a', { href, text: name }), text.slice(i + 6)];
+    const at = text.indexOf('{name}');
+    if (at < 0) return [text];
+    return [text.slice(0, at), element('a', { href, text: name }), text.slice(at + '{name}'.length)];
   }
-  const load = (ns) => { try { return C.readStore(localStorage.getItem(C.storageKey(ns))); } catch (e) { return { ok: false }; } };
-  const button = (text, onclick, cls) => el('button', { type: 'button', class: cls || 'md-button', text, onclick });
+
+  function loadStore(namespace) {
+    try {
+      return core.readStore(localStorage.getItem(core.storageKey(namespace)));
+    } catch (error) {
+      return { ok: false };
+    }
+  }
+
+  const button = (text, onclick, className) =>
+    element('button', { type: 'button', class: className || 'md-button', text, onclick });
   const focus = (node) => node && node.focus();
-  const refresh = () => $$(d, 'div.qb-history[' + READY + ']', (x) => drawers.get(x)?.());
-  const heading = (text) => el('h3', { class: 'qb-result__title', tabindex: '-1', text });
+  const redrawHistories = () => forEachMatch(document, 'div.qb-history[' + READY + ']', (node) => drawers.get(node)?.());
+  const heading = (text) => element('h3', { class: 'qb-result__title', tabindex: '-1', text });
+
+  // Answers by question id, as sorted source indexes: what is saved never depends on
+  // the order shown.
+  function readAnswers(form) {
+    const answers = Object.create(null);
+    forEachMatch(form, 'input:checked', (input) => {
+      if (!/^\d+$/.test(input.value)) return;
+      (answers[input.name] = answers[input.name] || []).push(+input.value);
+    });
+    for (const id in answers) answers[id].sort((a, b) => a - b);
+    return answers;
+  }
+
+  // Adds the attempt to the stored history; false when it could not be saved.
+  function saveAttempt(namespace, attempt) {
+    const stored = loadStore(namespace);
+    if (!stored.ok) return false;
+    let saved = false;
+    try {
+      localStorage.setItem(core.storageKey(namespace), JSON.stringify(core.addAttempt(stored.store, attempt)));
+      saved = true;
+      redrawHistories();
+    } catch (error) {
+      // full or blocked: the notice says so
+    }
+    return saved;
+  }
 
   function enhanceQuiz(form) {
     form.setAttribute(READY, '');
-    const q = parse(form, 'data-qb-quiz');
-    if (!q || q.v !== 1 || !Array.isArray(q.questions)) return null;
-    const { ns, results, t } = setup(form), sets = {}, dims = {}, names = {};
-    let out = form.querySelector('.qb-result');
-    if (!out) form.append(out = el('div', { class: 'qb-result', role: 'status', 'aria-live': 'polite', tabindex: '-1' }));
-    $$(form, 'fieldset[data-qb-question]', (f) => { sets[f.getAttribute('data-qb-question')] = f; });
-    for (const x of q.dimensions || []) { dims[x.id] = x; names[x.id] = x.name; }
-    $$(form, '.qb-answer', (x) => { x.hidden = true; });
-
-    // Each question's option elements in source order, to reorder per attempt.
-    const boxes = {};
-    for (const x of q.questions) {
-      const box = sets[x.id] && sets[x.id].querySelector('.qb-options');
-      if (box) boxes[x.id] = [box, [...box.children]];
+    const quiz = parseAttribute(form, 'data-qb-quiz');
+    if (!quiz || quiz.v !== 1 || !Array.isArray(quiz.questions)) return null;
+    const { ns: namespace, results, t: text } = setup(form);
+    const fieldsets = {};
+    const dimensions = {};
+    const dimensionNames = {};
+    let output = form.querySelector('.qb-result');
+    if (!output) {
+      output = element('div', { class: 'qb-result', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+      form.append(output);
     }
-    function arrange() {
-      const random = C.seededRandom(Math.random() * 4294967296);
-      for (const x of q.questions) {
-        if (boxes[x.id]) boxes[x.id][0].append(...C.optionOrder(x, random).map((i) => boxes[x.id][1][i]));
+    forEachMatch(form, 'fieldset[data-qb-question]', (fieldset) => {
+      fieldsets[fieldset.getAttribute('data-qb-question')] = fieldset;
+    });
+    for (const dimension of quiz.dimensions || []) {
+      dimensions[dimension.id] = dimension;
+      dimensionNames[dimension.id] = dimension.name;
+    }
+    forEachMatch(form, '.qb-answer', (answer) => {
+      answer.hidden = true;
+    });
+
+    // Each question's option list and its option elements in source order, to reorder per attempt.
+    const optionLists = {};
+    for (const question of quiz.questions) {
+      const list = fieldsets[question.id] && fieldsets[question.id].querySelector('.qb-options');
+      if (list) optionLists[question.id] = { list, options: [...list.children] };
+    }
+    function shuffleOptions() {
+      const random = core.seededRandom(Math.random() * 4294967296);
+      for (const question of quiz.questions) {
+        const entry = optionLists[question.id];
+        if (entry) entry.list.append(...core.optionOrder(question, random).map((index) => entry.options[index]));
       }
     }
+
     // A checked quiz is settled: inputs stay locked until Retake.
     function lock(locked) {
-      for (const f of Object.values(sets)) f.disabled = locked;
+      for (const fieldset of Object.values(fieldsets)) fieldset.disabled = locked;
       const actions = form.querySelector('.qb-actions');
       if (actions) actions.hidden = locked;
     }
-    function markOption(f, x, answer) {
-      f.querySelectorAll('.qb-option').forEach((o) => {
-        const input = o.querySelector('input'), i = +input.value, chose = answer.includes(i), right = x.options[i].correct;
-        const state = chose ? (right ? 'right' : 'wrong') : right ? 'missed' : '';
-        if (state) o.querySelector('label').append(el('span', { class: 'qb-mark qb-mark--' + state, text: t('option_' + state) }));
+
+    function markOptions(fieldset, question, answer) {
+      fieldset.querySelectorAll('.qb-option').forEach((option) => {
+        const index = +option.querySelector('input').value;
+        const picked = answer.includes(index);
+        const right = question.options[index].correct;
+        const state = picked ? (right ? 'right' : 'wrong') : right ? 'missed' : '';
+        if (!state) return;
+        const mark = element('span', { class: 'qb-mark qb-mark--' + state, text: text('option_' + state) });
+        option.querySelector('label').append(mark);
       });
     }
-    function mark(f, cls, text) {
-      f.classList.add('qb-question--' + cls);
-      const p = f.querySelector('.qb-feedback');
-      if (p) { p.textContent = text; p.className = 'qb-feedback qb-feedback--' + cls; p.hidden = false; }
+
+    function markQuestion(fieldset, state, message) {
+      fieldset.classList.add('qb-question--' + state);
+      const feedback = fieldset.querySelector('.qb-feedback');
+      if (!feedback) return;
+      feedback.textContent = message;
+      feedback.className = 'qb-feedback qb-feedback--' + state;
+      feedback.hidden = false;
     }
-    function reset() {
+
+    function clearMarks() {
       form.classList.remove('qb-quiz--shared');
-      for (const f of Object.values(sets)) {
-        f.classList.remove('qb-question--right', 'qb-question--wrong', 'qb-question--missing');
-        const p = f.querySelector('.qb-feedback');
-        if (p) { p.hidden = true; p.textContent = ''; }
-        f.querySelectorAll('.qb-mark').forEach((m) => m.remove());
+      for (const fieldset of Object.values(fieldsets)) {
+        fieldset.classList.remove('qb-question--right', 'qb-question--wrong', 'qb-question--missing');
+        const feedback = fieldset.querySelector('.qb-feedback');
+        if (feedback) {
+          feedback.hidden = true;
+          feedback.textContent = '';
+        }
+        fieldset.querySelectorAll('.qb-mark').forEach((mark) => mark.remove());
       }
     }
+
     // The result is scrolled into view (instantly when the reader prefers reduced
     // motion), then its heading takes focus without a second jump. On page load (a
     // shared link) this waits two frames: the page settles first, so the result does
     // not count as a layout shift.
     function show(nodes, onLoad) {
-      out.replaceChildren(...nodes);
-      const h = out.querySelector('h3');
+      output.replaceChildren(...nodes);
+      const title = output.querySelector('h3');
       const reveal = () => {
-        const still = w.matchMedia && w.matchMedia('(prefers-reduced-motion: reduce)').matches;
-        out.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'smooth' });
-        if (h) h.focus({ preventScroll: true });
+        const still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        output.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'smooth' });
+        if (title) title.focus({ preventScroll: true });
       };
-      onLoad ? requestAnimationFrame(() => requestAnimationFrame(reveal)) : reveal();
+      if (onLoad) requestAnimationFrame(() => requestAnimationFrame(reveal));
+      else reveal();
     }
+
     function retake() {
       form.reset();
-      reset();
+      clearMarks();
       lock(false);
-      arrange();
-      $$(form, '.qb-answer', (x) => { x.hidden = true; x.open = false; });
-      out.replaceChildren();
+      shuffleOptions();
+      forEachMatch(form, '.qb-answer', (answer) => {
+        answer.hidden = true;
+        answer.open = false;
+      });
+      output.replaceChildren();
       if (/^#qb=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
       focus(form.querySelector('.qb-question input'));
     }
-    const view = { quiz: q, sets, t, el, button, linked, show, retake, names, dims, results };
-    function render(r, shared, saved) {
-      loadResults().then((module) => module.render(view, r, shared, saved),
-        () => show([heading(t('results_unavailable')), el('p', { class: 'qb-result__actions' }, [button(t('retry'), retake)])], shared));
+
+    // What results.js receives; the short names are its API.
+    const view = {
+      quiz,
+      sets: fieldsets,
+      t: text,
+      el: element,
+      button,
+      linked,
+      show,
+      retake,
+      names: dimensionNames,
+      dims: dimensions,
+      results
+    };
+    function render(result, shared, saved) {
+      const unavailable = () => {
+        const actions = element('p', { class: 'qb-result__actions' }, [button(text('retry'), retake)]);
+        show([heading(text('results_unavailable')), actions], shared);
+      };
+      loadResults().then((module) => module.render(view, result, shared, saved), unavailable);
     }
-    // Fetch the result view while the reader is still answering.
-    form.addEventListener('change', () => loadResults().catch(() => {}), { once: true });
-    form.addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      if (form.querySelector('fieldset:disabled')) return;
-      reset();
-      const a = Object.create(null);
-      $$(form, 'input:checked', (i) => { if (/^\d+$/.test(i.value)) (a[i.name] = a[i.name] || []).push(+i.value); });
-      // Source indexes in ascending order: what is saved never depends on the order shown.
-      for (const id in a) a[id].sort((x, y) => x - y);
-      const r = C.score(q, a);
-      if (r.status !== 'ok') {
-        const links = r.missing.filter((id) => sets[id]).map((id) => {
-          const f = sets[id], legend = f.querySelector('legend');
-          mark(f, 'missing', t('unanswered'));
-          return el('li', null, [el('a', {
-            href: '#' + f.id, text: (legend ? legend.textContent : id).trim(),
-            // Kept from Material's instant navigation, which would blur the input.
-            onclick: (e) => { e.preventDefault(); e.stopPropagation(); focus(f.querySelector('input')); }
-          })]);
-        });
-        return show([heading(t('incomplete_title')), el('p', { text: t('incomplete') }), el('ul', null, links)]);
-      }
-      if (r.kind === 'graded') {
-        for (const x of q.questions) {
-          const f = sets[x.id], ok = r.questions[x.id], answer = f && f.querySelector('.qb-answer');
-          if (!f) continue;
-          mark(f, ok ? 'right' : 'wrong', t(ok ? 'correct' : 'incorrect'));
-          markOption(f, x, a[x.id]);
-          if (answer) { answer.hidden = false; answer.open = true; }
+
+    // A link to each unanswered question, which takes focus on its first input.
+    function showIncomplete(missing) {
+      const links = missing.filter((id) => fieldsets[id]).map((id) => {
+        const fieldset = fieldsets[id];
+        const legend = fieldset.querySelector('legend');
+        markQuestion(fieldset, 'missing', text('unanswered'));
+        const goTo = (event) => {
+          // Kept from Material's instant navigation, which would blur the input.
+          event.preventDefault();
+          event.stopPropagation();
+          focus(fieldset.querySelector('input'));
+        };
+        const link = element('a', { href: '#' + fieldset.id, text: (legend ? legend.textContent : id).trim(), onclick: goTo });
+        return element('li', null, [link]);
+      });
+      show([heading(text('incomplete_title')), element('p', { text: text('incomplete') }), element('ul', null, links)]);
+    }
+
+    function markGraded(result, answers) {
+      for (const question of quiz.questions) {
+        const fieldset = fieldsets[question.id];
+        if (!fieldset) continue;
+        const right = result.questions[question.id];
+        const answer = fieldset.querySelector('.qb-answer');
+        markQuestion(fieldset, right ? 'right' : 'wrong', text(right ? 'correct' : 'incorrect'));
+        markOptions(fieldset, question, answers[question.id]);
+        if (answer) {
+          answer.hidden = false;
+          answer.open = true;
         }
       }
+    }
+
+    function check(event) {
+      event.preventDefault();
+      if (form.querySelector('fieldset:disabled')) return;
+      clearMarks();
+      const answers = readAnswers(form);
+      const result = core.score(quiz, answers);
+      if (result.status !== 'ok') return showIncomplete(result.missing);
+      if (result.kind === 'graded') markGraded(result, answers);
       lock(true);
-      const s = load(ns);
-      let saved = false;
-      if (s.ok) {
-        try {
-          localStorage.setItem(C.storageKey(ns), JSON.stringify(C.addAttempt(s.store, {
-            quiz: q.id, role: q.role, title: q.title, url: location.pathname, names,
-            date: new Date().toISOString(), answers: a, result: r
-          })));
-          saved = true;
-          refresh();
-        } catch (e) { /* full or blocked: the notice says so */ }
-      }
-      render(r, false, saved);
-      form.dispatchEvent(new CustomEvent('quizbuilder:result', { bubbles: true, detail: r }));
-    });
-    arrange();
+      const saved = saveAttempt(namespace, {
+        quiz: quiz.id,
+        role: quiz.role,
+        title: quiz.title,
+        url: location.pathname,
+        names: dimensionNames,
+        date: new Date().toISOString(),
+        answers,
+        result
+      });
+      render(result, false, saved);
+      form.dispatchEvent(new CustomEvent('quizbuilder:result', { bubbles: true, detail: result }));
+    }
+
+    // Fetch the result view while the reader is still answering.
+    form.addEventListener('change', () => loadResults().catch(() => {}), { once: true });
+    form.addEventListener('submit', check);
+    shuffleOptions();
     return {
-      q,
-      shared: (r) => { form.classList.add('qb-quiz--shared'); render(r, true); },
-      invalid: () => show([heading(t('share_invalid')), el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake)])], true)
+      q: quiz,
+      shared: (result) => {
+        form.classList.add('qb-quiz--shared');
+        render(result, true);
+      },
+      invalid: () => {
+        const actions = element('p', { class: 'qb-result__actions' }, [button(text('take_quiz'), retake)]);
+        show([heading(text('share_invalid')), actions], true);
+      }
     };
   }
 
-  function showShared(made) {
-    const m = /^#qb=(.*)$/.exec(location.hash);
-    if (!m || !made.length) return;
+  // A "#qb=…" fragment shows its result in the first quiz it decodes for; otherwise the
+  // first quiz it names (or the first quiz) says the link is invalid.
+  function showShared(quizzes) {
+    const match = /^#qb=(.*)$/.exec(location.hash);
+    if (!match || !quizzes.length) return;
     let target = null;
-    for (const x of made) {
-      try { return x.shared(C.decodeShare(x.q, m[1])); } catch (e) { if (!target && e.code !== 'quiz') target = x; }
+    for (const quiz of quizzes) {
+      try {
+        return quiz.shared(core.decodeShare(quiz.q, match[1]));
+      } catch (error) {
+        if (!target && error.code !== 'quiz') target = quiz;
+      }
     }
-    (target || made[0]).invalid();
+    (target || quizzes[0]).invalid();
   }
 
   function enhanceHistory(div) {
     div.setAttribute(READY, '');
-    const { ns, t } = setup(div), key = C.storageKey(ns);
-    const live = el('p', { class: 'qb-history__status', role: 'status' }), body = el('div', { class: 'qb-history__body', tabindex: '-1' });
+    const { ns: namespace, t: text } = setup(div);
+    const key = core.storageKey(namespace);
+    const live = element('p', { class: 'qb-history__status', role: 'status' });
+    const body = element('div', { class: 'qb-history__body', tabindex: '-1' });
     div.append(live, body);
     // `exact` adds seconds: attempts a minute apart still get distinct button names.
     const when = (iso, exact) => {
-      const x = new Date(iso);
-      return isNaN(x) ? iso : x.toLocaleString(d.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: exact ? 'medium' : 'short' });
+      const date = new Date(iso);
+      if (isNaN(date)) return iso;
+      const style = { dateStyle: 'medium', timeStyle: exact ? 'medium' : 'short' };
+      return date.toLocaleString(document.documentElement.lang || undefined, style);
     };
-    const summary = ({ result: r, names }) => (r.kind === 'graded' ? t('score', r)
-      : (r.dimensions || []).map((x) => ((names || {})[x.id] || x.id) + ' ' + t('percent', x)).join(', '));
-    function download(name, type, text) {
-      const u = URL.createObjectURL(new Blob([text], { type })), a = el('a', { href: u, download: name });
-      d.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(u), 1000);
+    const summary = ({ result, names }) => {
+      if (result.kind === 'graded') return text('score', result);
+      const dimensionText = (dimension) => ((names || {})[dimension.id] || dimension.id) + ' ' + text('percent', dimension);
+      return (result.dimensions || []).map(dimensionText).join(', ');
+    };
+    function download(name, type, content) {
+      const url = URL.createObjectURL(new Blob([content], { type }));
+      const link = element('a', { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
     }
-    function change(store, msg) {
+    function change(store, message) {
       try {
-        if (store) localStorage.setItem(key, JSON.stringify(store)); else localStorage.removeItem(key);
-      } catch (e) { live.textContent = t('not_saved'); return; }
+        if (store) localStorage.setItem(key, JSON.stringify(store));
+        else localStorage.removeItem(key);
+      } catch (error) {
+        live.textContent = text('not_saved');
+        return;
+      }
       draw();
-      live.textContent = t(msg);
+      live.textContent = text(message);
       focus(body);
     }
+    // Valid attempts grouped by quiz, newest first; each keeps its index in the store.
+    function groupByQuiz(attempts) {
+      const groups = new Map();
+      const newestFirst = ([a, i], [b, j]) => (a.date < b.date ? 1 : a.date > b.date ? -1 : j - i);
+      attempts
+        .map((attempt, index) => [attempt, index])
+        .filter(([attempt]) => core.validAttempt(attempt))
+        .sort(newestFirst)
+        .forEach((pair) => {
+          groups.set(pair[0].quiz, [...(groups.get(pair[0].quiz) || []), pair]);
+        });
+      return groups;
+    }
     function draw() {
-      const s = load(ns), groups = new Map(), kids = [], tools = [];
-      if (!s.ok) kids.push(el('p', { class: 'qb-note qb-note--warn', text: t(s.reason === 'newer' ? 'history_newer' : 'history_unreadable') }));
-      else {
-        s.store.attempts.map((a, i) => [a, i]).filter(([a]) => C.validAttempt(a))
-          .sort(([a, i], [b, j]) => (a.date < b.date ? 1 : a.date > b.date ? -1 : j - i))
-          .forEach((p) => { groups.set(p[0].quiz, [...(groups.get(p[0].quiz) || []), p]); });
-        if (!groups.size) kids.push(el('p', { text: t('history_empty') }));
+      const stored = loadStore(namespace);
+      let groups = new Map();
+      const children = [];
+      const tools = [];
+      if (!stored.ok) {
+        const warning = text(stored.reason === 'newer' ? 'history_newer' : 'history_unreadable');
+        children.push(element('p', { class: 'qb-note qb-note--warn', text: warning }));
+      } else {
+        groups = groupByQuiz(stored.store.attempts);
+        if (!groups.size) children.push(element('p', { text: text('history_empty') }));
       }
       groups.forEach((items) => {
-        const a0 = items[0][0];
-        kids.push(el('h2', null, [el('a', { href: a0.url || '../roles/' + a0.role + '/', text: a0.title || a0.quiz })]));
-        kids.push(el('ul', { class: 'qb-history__list' }, items.map(([a, i]) => {
-          const del = button(t('history_delete'), () => change(C.removeAttempt(s.store, i), 'history_deleted'), 'qb-link-button');
-          del.setAttribute('aria-label', t('history_delete_label', { date: when(a.date, 1), result: summary(a) }));
-          return el('li', null, [el('time', { datetime: a.date, text: when(a.date) }), ' — ', summary(a), ' ', del]);
+        const first = items[0][0];
+        const quizLink = element('a', { href: first.url || '../roles/' + first.role + '/', text: first.title || first.quiz });
+        children.push(element('h2', null, [quizLink]));
+        children.push(element('ul', { class: 'qb-history__list' }, items.map(([attempt, index]) => {
+          const remove = () => change(core.removeAttempt(stored.store, index), 'history_deleted');
+          const deleteButton = button(text('history_delete'), remove, 'qb-link-button');
+          deleteButton.setAttribute('aria-label', text('history_delete_label', { date: when(attempt.date, 1), result: summary(attempt) }));
+          const time = element('time', { datetime: attempt.date, text: when(attempt.date) });
+          return element('li', null, [time, ' — ', summary(attempt), ' ', deleteButton]);
         })));
       });
       if (groups.size) {
         tools.push(
-          button(t('download_json'), () => download('quiz-results.json', 'application/json', C.toJSON(s.store))),
-          button(t('download_csv'), () => download('quiz-results.csv', 'text/csv', C.toCSV(s.store.attempts))));
+          button(text('download_json'), () => download('quiz-results.json', 'application/json', core.toJSON(stored.store))),
+          button(text('download_csv'), () => download('quiz-results.csv', 'text/csv', core.toCSV(stored.store.attempts))));
       }
-      if (groups.size || s.reason) {
-        tools.push(button(t('history_clear'), () => { if (w.confirm(t('history_confirm'))) change(null, 'history_cleared'); }));
+      if (groups.size || stored.reason) {
+        const clear = () => {
+          if (window.confirm(text('history_confirm'))) change(null, 'history_cleared');
+        };
+        tools.push(button(text('history_clear'), clear));
       }
-      if (tools.length) kids.push(el('p', { class: 'qb-history__tools' }, tools));
-      body.replaceChildren(...kids);
+      if (tools.length) children.push(element('p', { class: 'qb-history__tools' }, tools));
+      body.replaceChildren(...children);
     }
     drawers.set(div, draw);
     draw();
   }
 
   function init() {
-    d.documentElement.classList.add('qb-js');
-    const made = [];
-    $$(d, 'form.qb-quiz:not([' + READY + '])', (f) => { const x = enhanceQuiz(f); if (x) made.push(x); });
-    showShared(made);
-    $$(d, 'div.qb-history:not([' + READY + '])', enhanceHistory);
+    document.documentElement.classList.add('qb-js');
+    const quizzes = [];
+    forEachMatch(document, 'form.qb-quiz:not([' + READY + '])', (form) => {
+      const quiz = enhanceQuiz(form);
+      if (quiz) quizzes.push(quiz);
+    });
+    showShared(quizzes);
+    forEachMatch(document, 'div.qb-history:not([' + READY + '])', enhanceHistory);
   }
 
   // `strings`: results.js adds the defaults of the texts only it shows.
-  w.QuizbuilderEngine = { init, strings: DEFAULTS };
-  w.addEventListener('storage', (e) => {
-    if (e.key === null || e.key.startsWith('quizbuilder:')) refresh();
+  window.QuizbuilderEngine = { init, strings: DEFAULTS };
+  window.addEventListener('storage', (event) => {
+    if (event.key === null || event.key.startsWith('quizbuilder:')) redrawHistories();
   });
-  if (typeof w.document$?.subscribe === 'function') w.document$.subscribe(() => init());
-  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', init); else init();
+  if (typeof window.document$?.subscribe === 'function') window.document$.subscribe(() => init());
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
 })(window, document);

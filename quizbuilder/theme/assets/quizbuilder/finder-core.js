@@ -43,14 +43,14 @@
 
   /* Compares by code point, as Python compares strings. */
   function compareStrings(a, b) {
-    var x = chars(a);
-    var y = chars(b);
-    for (var i = 0; i < x.length && i < y.length; i++) {
-      var p = x[i].codePointAt(0);
-      var q = y[i].codePointAt(0);
-      if (p !== q) return p < q ? -1 : 1;
+    var left = chars(a);
+    var right = chars(b);
+    for (var i = 0; i < left.length && i < right.length; i++) {
+      var leftCode = left[i].codePointAt(0);
+      var rightCode = right[i].codePointAt(0);
+      if (leftCode !== rightCode) return leftCode < rightCode ? -1 : 1;
     }
-    return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+    return left.length === right.length ? 0 : left.length < right.length ? -1 : 1;
   }
 
   function compareInts(a, b) {
@@ -81,9 +81,9 @@
 
   function normalise(text) {
     var kept = [];
-    chars(String(text).normalize("NFKD").toLowerCase()).forEach(function (c) {
-      if (MARK.test(c) || APOSTROPHES[c]) return;
-      kept.push(LETTER_OR_NUMBER.test(c) ? c : " ");
+    chars(String(text).normalize("NFKD").toLowerCase()).forEach(function (character) {
+      if (MARK.test(character) || APOSTROPHES[character]) return;
+      kept.push(LETTER_OR_NUMBER.test(character) ? character : " ");
     });
     return kept.join("").split(" ").filter(Boolean).join(" ");
   }
@@ -94,7 +94,7 @@
   function prepare(role) {
     var entry = prepared && prepared.get(role);
     if (entry) return entry;
-    var names = [[role.title, null]].concat((role.aliases || []).map(function (a) { return [a, a]; }));
+    var names = [[role.title, null]].concat((role.aliases || []).map(function (alias) { return [alias, alias]; }));
     entry = {
       tie: [normalise(role.title), role.slug],
       names: names.map(function (pair) {
@@ -135,7 +135,7 @@
   /* Six times the expected squared distance between two sets of random answers. */
   function randomSpread(data) {
     var spread = 0;
-    data.questions.forEach(function (q) { spread += q.max * (q.max + 2); });
+    data.questions.forEach(function (question) { spread += question.max * (question.max + 2); });
     return spread;
   }
 
@@ -158,7 +158,7 @@
     var spread = randomSpread(data);
     var entries = data.roles.map(function (role) {
       var distance = 0;
-      answers.forEach(function (a, i) { distance += (a - role.v[i]) * (a - role.v[i]); });
+      answers.forEach(function (answer, i) { distance += (answer - role.v[i]) * (answer - role.v[i]); });
       return { key: [distance], tie: tieKey(role), role: role };
     });
     return topK(entries, k).map(function (entry) {
@@ -287,17 +287,19 @@
 
   /* query, token: {text, chars}; as finder.py's _typo_cost (first letters must agree). */
   function typoCost(query, token) {
-    var q = query.chars;
-    var t = token.chars;
-    var size = q.length;
+    var queryChars = query.chars;
+    var tokenChars = token.chars;
+    var size = queryChars.length;
     var allowed = allowedEdits(size);
-    if (allowed === 0 || !t.length || t[0] !== q[0] || t.length < size - allowed) return null;
-    var columns = Math.min(t.length, size + allowed);
-    var row = lastRow(q, t.slice(0, columns), allowed);
+    if (allowed === 0 || !tokenChars.length || tokenChars[0] !== queryChars[0] || tokenChars.length < size - allowed) {
+      return null;
+    }
+    var columns = Math.min(tokenChars.length, size + allowed);
+    var row = lastRow(queryChars, tokenChars.slice(0, columns), allowed);
     if (row === null) return null;
-    var best = t.length <= columns ? row[t.length] : allowed + 1;
+    var best = tokenChars.length <= columns ? row[tokenChars.length] : allowed + 1;
     for (var length = size - 1; length <= size + 1; length++) {
-      if (length > 0 && length < t.length && length <= columns) best = Math.min(best, row[length]);
+      if (length > 0 && length < tokenChars.length && length <= columns) best = Math.min(best, row[length]);
     }
     return best <= allowed ? best : null;
   }
@@ -355,8 +357,10 @@
       if (best !== null) candidates.push({ key: best, tie: entry.tie, role: role, alias: bestAlias });
     });
     if (!candidates.length) return [];
-    var level = Math.min.apply(null, candidates.map(function (c) { return c.key[0]; }));
-    var kept = candidates.filter(function (c) { return level <= 1 ? c.key[0] <= 1 : c.key[0] === level; });
+    var level = Math.min.apply(null, candidates.map(function (candidate) { return candidate.key[0]; }));
+    var kept = candidates.filter(function (candidate) {
+      return level <= 1 ? candidate.key[0] <= 1 : candidate.key[0] === level;
+    });
     return topK(kept, limit).map(function (entry) {
       var role = entry.role;
       return {
@@ -387,7 +391,7 @@
     if (job) payload.j = job;
     var bytes = new TextEncoder().encode(JSON.stringify(payload));
     var binary = "";
-    bytes.forEach(function (b) { binary += String.fromCharCode(b); });
+    bytes.forEach(function (byte) { binary += String.fromCharCode(byte); });
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
@@ -398,7 +402,7 @@
     var value;
     try {
       var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
-      var bytes = Uint8Array.from(binary, function (c) { return c.charCodeAt(0); });
+      var bytes = Uint8Array.from(binary, function (character) { return character.charCodeAt(0); });
       value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch (error) {
       fail("json");

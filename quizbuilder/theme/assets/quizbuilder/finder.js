@@ -179,8 +179,8 @@
 
   function questionLabel(form, id) {
     var fieldset = null;
-    Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-qb-question]"), function (f) {
-      if (!fieldset && f.getAttribute("data-qb-question") === id) fieldset = f;
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-qb-question]"), function (candidate) {
+      if (!fieldset && candidate.getAttribute("data-qb-question") === id) fieldset = candidate;
     });
     var legend = fieldset && fieldset.querySelector("legend");
     return { fieldset: fieldset, text: legend ? legend.textContent.replace(/\s+/g, " ").trim() : id };
@@ -191,16 +191,16 @@
     Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (radio) {
       if (radio.checked) checked[radio.name] = parseInt(radio.value, 10);
     });
-    return data.questions.map(function (q) {
-      return Object.prototype.hasOwnProperty.call(checked, q.id) ? checked[q.id] : null;
+    return data.questions.map(function (question) {
+      return Object.prototype.hasOwnProperty.call(checked, question.id) ? checked[question.id] : null;
     });
   }
 
   function showMissing(form, data, result, answers) {
     var strings = data.strings;
     var items = [];
-    data.questions.forEach(function (q, i) {
-      var found = questionLabel(form, q.id);
+    data.questions.forEach(function (question, i) {
+      var found = questionLabel(form, question.id);
       if (found.fieldset) found.fieldset.classList.toggle("qb-question--missing", answers[i] === null);
       if (answers[i] !== null) return;
       var target = found.fieldset && found.fieldset.id ? "#" + found.fieldset.id : null;
@@ -214,9 +214,10 @@
   }
 
   function button(text, onClick, primary) {
-    var b = make("button", { type: "button", "class": "md-button" + (primary ? " md-button--primary" : "") }, [text]);
-    b.addEventListener("click", onClick);
-    return b;
+    var className = "md-button" + (primary ? " md-button--primary" : "");
+    var node = make("button", { type: "button", "class": className }, [text]);
+    node.addEventListener("click", onClick);
+    return node;
   }
 
   /* The result view. `view`: {job, shared, answers, onAgain, saved, config}. */
@@ -323,7 +324,7 @@
       if (!read.ok) return false;
       var named = {};
       var names = {};
-      data.questions.forEach(function (q, i) { named[q.id] = answers[i]; });
+      data.questions.forEach(function (question, i) { named[question.id] = answers[i]; });
       data.kinds.forEach(function (kind) { names[kind.id] = kind.name; });
       var ranked = profile.kinds.slice().sort(function (a, b) { return b.strength - a.strength; });
       var attempt = {
@@ -343,7 +344,7 @@
           dimensions: profile.kinds.map(function (kind) { return { id: kind.id, percent: kind.strength }; }),
           strongest: ranked.length && ranked[0].strength ? ranked[0].id : null,
           weakest: ranked.length ? ranked[ranked.length - 1].id : null,
-          closest: matches.map(function (m) { return { slug: m.slug, title: m.title, fit: m.fit }; })
+          closest: matches.map(function (match) { return { slug: match.slug, title: match.title, fit: match.fit }; })
         }
       };
       localStorage.setItem(key, JSON.stringify(core.addAttempt(read.store, attempt)));
@@ -409,8 +410,8 @@
         heading = showMissing(form, data, result, answers);
         detail = {
           status: "incomplete",
-          missing: data.questions.filter(function (q, i) { return answers[i] === null; })
-            .map(function (q) { return q.id; })
+          missing: data.questions.filter(function (question, i) { return answers[i] === null; })
+            .map(function (question) { return question.id; })
         };
       } else {
         var profile = customerProfile(data, answers);
@@ -421,7 +422,7 @@
           job: title, shared: false, answers: answers, onAgain: again, saved: saved, config: config
         });
         var named = {};
-        data.questions.forEach(function (q, i) { named[q.id] = answers[i]; });
+        data.questions.forEach(function (question, i) { named[question.id] = answers[i]; });
         detail = { status: "ok", answers: named, job: title, profile: profile, matches: matches, saved: saved };
       }
       reveal(heading, false);
@@ -520,7 +521,10 @@
     if (document.readyState === "loading") {
       if (!waiting) {
         waiting = true;
-        document.addEventListener("DOMContentLoaded", function () { waiting = false; init(); });
+        document.addEventListener("DOMContentLoaded", function () {
+          waiting = false;
+          init();
+        });
       }
     } else {
       init();
