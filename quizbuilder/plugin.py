@@ -24,6 +24,7 @@ from quizbuilder.errors import ContentError
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
 from quizbuilder.model import Content, Role
 from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.team import render_team_page
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +33,7 @@ FINDER_PAGE = "finder/index.md"
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
 _SOURCES = frozenset(
     {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
+    | {*assets.HISTORY_PARTS, *assets.TEAM_PARTS, *assets.PAGE_STYLESHEETS}
 )
 
 
@@ -44,6 +46,9 @@ def engine_assets() -> dict[str, str]:
         f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
             assets.RESULTS_STYLESHEET
         ),
+        f"{render.ASSET_DIR}/history.js": assets.bundle_history(),
+        f"{render.ASSET_DIR}/team.js": assets.bundle_team(),
+        **{f"{render.ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
     }
 
 
@@ -194,6 +199,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
 
     def _pages(self, content: Content) -> list[render.GeneratedPage]:
         pages = render.render_pages(content, self.options)
+        pages.append(render_team_page(content, self.options))
         finder = self.finder_page(content)
         if finder is not None:
             pages.append(finder)

@@ -40,7 +40,7 @@
   const parse = (node, attr) => { try { return JSON.parse(node.getAttribute(attr)); } catch (e) { return null; } };
   function setup(node) {
     const c = parse(node, 'data-qb-config') || {}, s = c.strings || {};
-    return { ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || DEFAULTS[key] || key, vars) };
+    return { config: c, strings: s, ns: c.storage || location.host || 'local', results: c.results_url, t: (key, vars) => C.fmt(s[key] || DEFAULTS[key] || key, vars) };
   }
   // A text with one "{name}" placeholder, filled with a link.
   function linked(text, name, href) {
@@ -200,6 +200,8 @@
 
   function enhanceHistory(div) {
     div.setAttribute(READY, '');
+    // history.js (results page only) draws progress and charts; this list is its fallback.
+    if (w.QuizbuilderHistory) return w.QuizbuilderHistory.enhance(div, api);
     const { ns, t } = setup(div), key = C.storageKey(ns);
     const live = el('p', { class: 'qb-history__status', role: 'status' }), body = el('div', { class: 'qb-history__body', tabindex: '-1' });
     div.append(live, body);
@@ -267,7 +269,8 @@
   }
 
   // `strings`: results.js adds the defaults of the texts only it shows.
-  w.QuizbuilderEngine = { init, strings: DEFAULTS };
+  const api = { setup, el, button, load, focus, register: (div, draw) => drawers.set(div, draw) };
+  w.QuizbuilderEngine = { init, strings: DEFAULTS, api };
   w.addEventListener('storage', (e) => {
     if (e.key === null || e.key.startsWith('quizbuilder:')) refresh();
   });
