@@ -90,8 +90,8 @@ HISTORY_STRINGS: dict[str, str] = {
 
 TEAM_STRINGS: dict[str, str] = {
     # The team view (team.js, on the team page only).
-    "team_pick": "Choose exported files",
-    "team_drop": "Drop JSON files here, or",
+    "team_pick": "Result files (JSON):",
+    "team_drop": "Drop the files here, or choose them.",
     "team_none": "No files yet.",
     "team_files_title": "Files",
     "team_summary": "{people} of {files} files counted.",
@@ -119,6 +119,9 @@ TEAM_STRINGS: dict[str, str] = {
     "team_people_one": "1 person",
     "team_people_many": "{count} people",
     "team_average": "Average score {percent}%",
+    "team_table_bands": "{title}: people per score band",
+    "team_table_questions": "{title}: percent correct per question",
+    "team_table_dimensions": "{title}: average and people per band, per dimension",
     "team_col_dimension": "Dimension",
     "team_col_average": "Average",
     "team_col_people": "People",

@@ -123,7 +123,7 @@
           el('h2', null, [el('a', { href: group.url || '../roles/' + group.role + '/', text: group.title })]),
           el('p', { class: 'qb-progress__latest' }, [t('history_latest', { date: when(latest.date) }) + ' ', el('strong', { text: summary(group, latest) })]),
           ...changeList(group), ...chartNodes(group),
-          el('details', { class: 'qb-progress__all' }, [el('summary', { text: t('history_attempts', { count: group.items.length }) }), list])
+          el('h3', { class: 'qb-progress__all', text: t('history_attempts', { count: group.items.length }) }), list
         ]));
       }
       if (all.length) {

@@ -32,7 +32,7 @@
 
     const input = el('input', { type: 'file', id: 'qb-team-files', class: 'qb-team__input', multiple: '', accept: '.json,application/json' });
     const drop = el('div', { class: 'qb-team__drop' }, [
-      el('p', null, [t('team_drop') + ' ', el('label', { for: 'qb-team-files', class: 'qb-team__pick', text: t('team_pick') })]), input]);
+      el('p', { text: t('team_drop') }), el('label', { for: 'qb-team-files', class: 'qb-team__pick', text: t('team_pick') }), ' ', input]);
     const status = el('p', { class: 'qb-team__status', role: 'status' });
     const list = el('ul', { class: 'qb-team__files' });
     const tools = el('p', { class: 'qb-team__tools' });
@@ -67,27 +67,29 @@
     const th = (text, scope) => el('th', { scope: scope || 'col', text });
     const bandCells = (bands) => bands.map((b) => el('td', { class: 'qb-team__num', text: String(b.count) }));
 
+    // A table wider than the screen scrolls in its own region, which the keyboard can reach.
+    const scroller = (cls, label, kids) => el('div', { class: 'qb-team__table ' + cls, tabindex: '0', role: 'group', 'aria-label': label }, kids);
     function quizSection(q) {
       const kids = [el('h2', { text: q.title }), el('p', { class: 'qb-team__people', text: people(q.people) })];
       const quiz = catalogue.find((x) => x.id === q.id) || {};
       if (quiz.role) kids.splice(1, 0, el('p', { class: 'qb-team__role', text: quiz.role }));
       if (q.kind === 'graded') {
         kids.push(el('p', { class: 'qb-team__average', text: t('team_average', { percent: q.average }) }));
-        kids.push(el('table', { class: 'qb-team__bands' }, [
+        kids.push(scroller('qb-team__bands', t('team_table_bands', q), [el('table', null, [
           el('thead', null, [el('tr', null, q.bands.map((b) => th(b.label)))]),
-          el('tbody', null, [el('tr', null, bandCells(q.bands))])]));
+          el('tbody', null, [el('tr', null, bandCells(q.bands))])])]));
         kids.push(el('p', { text: t('team_missed_first') }));
-        kids.push(el('table', { class: 'qb-team__questions' }, [
+        kids.push(scroller('qb-team__questions', t('team_table_questions', q), [el('table', null, [
           el('thead', null, [el('tr', null, [th(t('team_col_question')), th(t('team_col_correct')), th(t('team_col_people'))])]),
           el('tbody', null, q.questions.map((x) => el('tr', { 'data-question': x.id }, [th(x.text, 'row'),
             el('td', { class: 'qb-team__num', text: x.percent == null ? '–' : x.percent + '%' }),
-            el('td', { class: 'qb-team__num', text: String(x.answered) })])))]));
+            el('td', { class: 'qb-team__num', text: String(x.answered) })])))])]));
       } else {
         const bands = quiz.bands || [];
-        kids.push(el('table', { class: 'qb-team__dimensions' }, [
+        kids.push(scroller('qb-team__dimensions', t('team_table_dimensions', q), [el('table', null, [
           el('thead', null, [el('tr', null, [th(t('team_col_dimension')), th(t('team_col_average')), th(t('team_col_people')), ...bands.map((b) => th(b.label))])]),
           el('tbody', null, q.dimensions.map((x) => el('tr', { 'data-dimension': x.id }, [th(x.name, 'row'),
-            el('td', { class: 'qb-team__num', text: x.average + '%' }), el('td', { class: 'qb-team__num', text: String(x.people) }), ...bandCells(x.bands)])))]));
+            el('td', { class: 'qb-team__num', text: x.average + '%' }), el('td', { class: 'qb-team__num', text: String(x.people) }), ...bandCells(x.bands)])))])]));
       }
       return el('section', { class: 'qb-team__quiz', 'data-quiz': q.id }, [el('div', { class: 'qb-team__scroll' }, kids)]);
     }
