@@ -140,7 +140,9 @@ def test_my_results_lists_deletes_downloads_and_clears(page: Page, base_url: str
 
     # Delete one (the newest graded attempt), by its labelled button.
     heading = page.locator(".qb-history h2", has_text=graded_title)
-    newest = heading.locator("xpath=following-sibling::ul[1]/li").first
+    newest = heading.locator(
+        "xpath=following-sibling::ul[contains(@class, 'qb-history__list')][1]/li"
+    ).first
     label = newest.get_by_role("button").get_attribute("aria-label")
     assert label and label.startswith("Delete the result from ")
     page.get_by_role("button", name=label, exact=True).click()
