@@ -518,3 +518,33 @@ def test_screenshots_and_one_page_print(
     assert len(printed) == 1, f"one result prints on {len(printed)} pages"
     context.close()
     assert re.search(r"my-results-print-\d+\.png", " ".join(p.name for p in SHOTS.iterdir()))
+
+
+def test_dropped_files_are_read_like_picked_ones(
+    browser: Browser, base_url: str, exports: Any
+) -> None:
+    files, _ = exports
+    page = team_page(browser, base_url)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.locator(".qb-team__drop").evaluate(
+        """(zone, files) => {
+            const data = new DataTransfer();
+            for (const f of files) data.items.add(new File([f.text], f.name));
+            const event = (type) => new DragEvent(type,
+                { dataTransfer: data, bubbles: true, cancelable: true });
+            zone.dispatchEvent(event('dragover'));
+            zone.dispatchEvent(event('drop'));
+        }""",
+        [files[0], {"name": "broken.json", "text": "{"}],
+    )
+    items = page.locator(".qb-team__file")
+    expect(items).to_have_count(2)
+    assert items.evaluate_all("xs => xs.map(x => x.dataset.code)") == ["ok", "json"]
+    expect(page.locator("section.qb-team__quiz").first).to_be_visible()
+    # Nothing was sent anywhere: reading the files made no request at all.
+    assert requests == []
+    page.get_by_role("button", name=S["team_clear"]).click()
+    expect(page.locator("section.qb-team__quiz")).to_have_count(0)
+    expect(page.locator(".qb-team__files li")).to_have_text([S["team_none"]])
+    page.context.close()
