@@ -15,13 +15,23 @@ from importlib.resources import files
 import minify
 import rcssmin
 
-from quizbuilder.strings import DEFAULT_STRINGS, RESULT_STRING_KEYS
+from quizbuilder.strings import (
+    DEFAULT_STRINGS,
+    HISTORY_STRINGS,
+    RESULT_STRING_KEYS,
+    TEAM_STRINGS,
+)
 
 ASSET_DIR = "theme/assets/quizbuilder"
 BUNDLE_PARTS = ("core.js", "engine.js")
 RESULTS = "results.js"
 STYLESHEET = "quizbuilder.css"
 RESULTS_STYLESHEET = "results.css"
+HISTORY_PARTS = ("history-core.js", "history.js")
+"""Joined into the served `history.js` ("My results" page only)."""
+TEAM_PARTS = ("team-core.js", "team.js")
+"""Joined into the served `team.js` (team page only)."""
+PAGE_STYLESHEETS = ("history.css", "team.css")
 BUDGET_GZIP = 8 * 1024
 """What a quiz page loads, JS and CSS together, gzipped (level 9), stays within this."""
 RESULTS_BUDGET_GZIP = 3 * 1024
@@ -35,6 +45,8 @@ def _read(name: str) -> str:
 STRINGS_MARKER = "/*DEFAULT_STRINGS*/{}"
 """Where `engine.js` receives its default texts; pages carry only the plugin's overrides."""
 RESULT_STRINGS_MARKER = "/*RESULT_STRINGS*/{}"
+HISTORY_STRINGS_MARKER = "/*HISTORY_STRINGS*/{}"
+TEAM_STRINGS_MARKER = "/*TEAM_STRINGS*/{}"
 """Where `results.js` receives the default texts only the result view uses."""
 
 
@@ -55,7 +67,8 @@ def bundle_engine() -> str:
     """`core.js` then `engine.js` (with its default strings filled in) as one classic
     script, minified by `tdewolff-minify`."""
     parts = [_read(part) for part in BUNDLE_PARTS]
-    strings = {k: v for k, v in DEFAULT_STRINGS.items() if k not in RESULT_STRING_KEYS}
+    own = RESULT_STRING_KEYS | set(HISTORY_STRINGS) | set(TEAM_STRINGS)
+    strings = {k: v for k, v in DEFAULT_STRINGS.items() if k not in own}
     parts[-1] = _with_strings(parts[-1], STRINGS_MARKER, strings)
     return _minify("\n".join(parts))
 
@@ -64,6 +77,22 @@ def bundle_results() -> str:
     """`results.js`, with the result view's default strings, minified by `tdewolff-minify`."""
     strings = {k: v for k, v in DEFAULT_STRINGS.items() if k in RESULT_STRING_KEYS}
     return _minify(_with_strings(_read(RESULTS), RESULT_STRINGS_MARKER, strings))
+
+
+def _bundle_page(parts: tuple[str, ...], marker: str, strings: dict[str, str]) -> str:
+    sources = [_read(part) for part in parts]
+    sources[-1] = _with_strings(sources[-1], marker, strings)
+    return _minify("\n".join(sources))
+
+
+def bundle_history() -> str:
+    """`history-core.js` then `history.js` (the "My results" page), with its texts."""
+    return _bundle_page(HISTORY_PARTS, HISTORY_STRINGS_MARKER, HISTORY_STRINGS)
+
+
+def bundle_team() -> str:
+    """`team-core.js` then `team.js` (the team page), with its texts."""
+    return _bundle_page(TEAM_PARTS, TEAM_STRINGS_MARKER, TEAM_STRINGS)
 
 
 def stylesheet(name: str = STYLESHEET) -> str:

@@ -24,6 +24,7 @@ from quizbuilder import assets, render
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
 from quizbuilder.model import Content, Role
 from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.team import render_team_page
 
 FINDER_PAGE = "finder/index.md"
 GUIDE_PAGE = "guide/add-a-role.md"
@@ -35,6 +36,7 @@ KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *render.PAGE_STRINGS, *DEFAULT_FIND
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
 _SOURCES = frozenset(
     {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
+    | {*assets.HISTORY_PARTS, *assets.TEAM_PARTS, *assets.PAGE_STYLESHEETS}
 )
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
@@ -174,7 +176,11 @@ def pages(
     content: Content, options: render.RenderOptions, *, guide: bool = False
 ) -> list[render.GeneratedPage]:
     """Every page quizbuilder generates, the finder last (`guide`: see `finder_page`)."""
-    return [*render.render_pages(content, options), finder_page(content, options, guide=guide)]
+    return [
+        *render.render_pages(content, options),
+        render_team_page(content, options),
+        finder_page(content, options, guide=guide),
+    ]
 
 
 def engine_assets() -> dict[str, str]:
@@ -186,6 +192,9 @@ def engine_assets() -> dict[str, str]:
         f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
             assets.RESULTS_STYLESHEET
         ),
+        f"{render.ASSET_DIR}/history.js": assets.bundle_history(),
+        f"{render.ASSET_DIR}/team.js": assets.bundle_team(),
+        **{f"{render.ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
     }
 
 

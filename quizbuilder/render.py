@@ -49,6 +49,8 @@ SCHEMA_DIR = "schema"
 ROLES_INDEX = "roles/index.md"
 DIMENSIONS_INDEX = "dimensions/index.md"
 RESULTS_PAGE = "results/index.md"
+FINDER_PAGE = "finder/index.md"
+TEAM_PAGE = "team/index.md"
 
 PAGE_STRINGS: dict[str, str] = {
     "page_sector": "Sector",
@@ -74,6 +76,14 @@ PAGE_STRINGS: dict[str, str] = {
         "Your attempts are stored in this browser only. Nothing is sent anywhere."
     ),
     "page_results_noscript": "Your results are kept by your browser and need JavaScript to show.",
+    "page_team_title": "Team results",
+    "page_team_description": "Combine the results your team downloaded, in this browser only.",
+    "page_team_intro": (
+        "For trainers: ask each person to download their results as JSON from My results "
+        "(they may add a first name or a team as a label), then add all the files here. "
+        "The files are read by this browser and never uploaded."
+    ),
+    "page_team_noscript": "Combining results happens in your browser and needs JavaScript.",
     "quiz_graded": "Graded quiz",
     "quiz_profile": "Profile quiz",
     "quiz_questions_one": "1 question",
@@ -170,9 +180,12 @@ def asset_tags(
 
 ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
 FINDER_FILES = ("finder.css", "finder-core.js", "finder.js")
+HISTORY_FILES = ("history.css", "history.js")
+"""My results over time: before the engine, which hands its history element to them."""
+TEAM_FILES = ("team.css", "team.js")
 
 _ENHANCED = re.compile(
-    r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""
+    r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|team|finder(?:-search|-filter)?))(?=[\s"'])"""
 )
 
 
@@ -184,14 +197,19 @@ def enhanced_elements(html: str) -> set[str]:
 def assets_for(elements: set[str]) -> tuple[str, ...]:
     """The asset files a page with these enhanced elements loads; none for no element.
 
-    The role index filter needs only the finder's files; quizzes, history and the finder itself
-    also need the quiz engine and its stylesheet.
+    The role index filter needs only the finder's files and the team view only team.js; quizzes,
+    history and the finder itself also need the quiz engine and its stylesheet. History's
+    own files come before the engine, which hands them its element.
     """
     names: tuple[str, ...] = ()
-    if elements - {"qb-finder-filter"}:
+    if "qb-history" in elements:
+        names += HISTORY_FILES
+    if elements - {"qb-finder-filter", "qb-team"}:
         names += ENGINE_FILES
     if any(element.startswith("qb-finder") for element in elements):
         names += FINDER_FILES
+    if "qb-team" in elements:
+        names += TEAM_FILES
     return names
 
 
@@ -617,9 +635,12 @@ def render_results_page(options: RenderOptions) -> GeneratedPage:
     """`results/index.md`: the mount point for the engine's attempt history."""
     here = page_url(RESULTS_PAGE, options.use_directory_urls)
     key = placeholder("history")
-    fragment = _render(
-        "history.html.j2", config=encode_json(client_config(options, here)), text=options.text
-    )
+    config = {
+        **client_config(options, here),
+        "finder_url": relative_url(page_url(FINDER_PAGE, options.use_directory_urls), here),
+        "roles_url": relative_url(page_url(ROLES_INDEX, options.use_directory_urls), here),
+    }
+    fragment = _render("history.html.j2", config=encode_json(config), text=options.text)
     markdown = _render(
         "results_page.md.j2",
         front={

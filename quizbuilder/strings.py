@@ -62,6 +62,79 @@ DEFAULT_STRINGS: dict[str, str] = {
     "download_csv": "Download CSV",
 }
 
+HISTORY_STRINGS: dict[str, str] = {
+    # "My results" over time (history.js, on the results page only).
+    "history_score_name": "Score",
+    "history_latest": "Latest, {date}:",
+    "history_done": "Finished",
+    "history_closest": "closest role: {name}",
+    "history_one": "One attempt so far. Take the quiz again to see what changed.",
+    "history_change_title": "Latest attempt against the one before",
+    "history_change_row": "{name} {before} \u2192 {after}, {delta}",
+    "history_change_new": "{name} {after} (not measured before)",
+    "history_chart_label": "Chart of {count} attempts, oldest first: {series}",
+    "history_chart_table": "The chart as a table",
+    "history_date": "Date",
+    "history_attempts": "All {count} attempts",
+    "history_start_finder": "Find out whether your job is in customer service",
+    "history_start_roles": "Browse the roles and take their quizzes",
+    "history_export_title": "Download or print",
+    "history_label": "Label for the download (optional)",
+    "history_label_hint": (
+        "For example a first name or a team, for a trainer who collects files. "
+        "Without it, the file says nothing about who you are."
+    ),
+    "history_print": "Print a summary",
+}
+"""Texts of the "My results" page only: built into history.js, not the engine."""
+
+TEAM_STRINGS: dict[str, str] = {
+    # The team view (team.js, on the team page only).
+    "team_pick": "Result files (JSON):",
+    "team_drop": "Drop the files here, or choose them.",
+    "team_none": "No files yet.",
+    "team_files_title": "Files",
+    "team_summary": "{people} of {files} files counted.",
+    "team_file_ok": "{name}: counted ({count} quizzes).",
+    "team_file_label": "{name} ({label}): counted ({count} quizzes).",
+    "team_file_partial": (
+        "{name}: counted ({count} quizzes); results for quizzes this site no longer has "
+        "were left out: {quizzes}."
+    ),
+    "team_err_json": "{name} is not a JSON file, or it is damaged. Ask for a new download.",
+    "team_err_shape": "{name} is JSON, but not a results download from this site's My results.",
+    "team_err_site": (
+        "{name} comes from another site ({site}). Only downloads from this site are combined."
+    ),
+    "team_err_newer": (
+        "{name} was made by a newer version of this site (format {version}). "
+        "Reload this page and add it again."
+    ),
+    "team_err_large": "{name} is too large ({size} KB; at most {max} KB), so it was not read.",
+    "team_err_duplicate": "{name} is the same file as {other}, so it counts once.",
+    "team_err_unknown": (
+        "{name}: every result in it is for a quiz this site no longer has: {quizzes}."
+    ),
+    "team_err_empty": "{name} holds no finished quiz, so there is nothing to count.",
+    "team_people_one": "1 person",
+    "team_people_many": "{count} people",
+    "team_average": "Average score {percent}%",
+    "team_table_bands": "{title}: people per score band",
+    "team_table_questions": "{title}: percent correct per question",
+    "team_table_dimensions": "{title}: average and people per band, per dimension",
+    "team_col_dimension": "Dimension",
+    "team_col_average": "Average",
+    "team_col_people": "People",
+    "team_col_question": "Question",
+    "team_col_correct": "Correct",
+    "team_missed_first": "Per question, the questions the team missed most first.",
+    "team_csv": "Download CSV",
+    "team_clear": "Remove all files",
+}
+"""Texts of the team page only: built into team.js, not the engine."""
+
+DEFAULT_STRINGS |= HISTORY_STRINGS | TEAM_STRINGS
+
 RESULT_STRING_KEYS = frozenset(
     {
         "result_title",

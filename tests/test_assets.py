@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from quizbuilder import assets
-from quizbuilder.strings import DEFAULT_STRINGS, RESULT_STRING_KEYS
+from quizbuilder.strings import (
+    DEFAULT_STRINGS,
+    HISTORY_STRINGS,
+    RESULT_STRING_KEYS,
+    TEAM_STRINGS,
+)
 
 SOURCES = Path(assets.__file__).parent / "theme" / "assets" / "quizbuilder"
 NODE = shutil.which("node")
@@ -27,7 +32,18 @@ def test_within_the_size_budget() -> None:
     assert sizes["results_gzip"] <= assets.RESULTS_BUDGET_GZIP, sizes
 
 
-@pytest.mark.parametrize("name", ["core.js", "engine.js", "results.js"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "core.js",
+        "engine.js",
+        "results.js",
+        "history-core.js",
+        "history.js",
+        "team-core.js",
+        "team.js",
+    ],
+)
 def test_no_html_string_apis(name: str) -> None:
     text = (SOURCES / name).read_text("utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", text)
@@ -61,7 +77,10 @@ def test_js_unit_tests_pass_against_the_served_bundle(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(NODE is None, reason="needs node")
-@pytest.mark.parametrize("bundle", [assets.bundle_engine, assets.bundle_results])
+@pytest.mark.parametrize(
+    "bundle",
+    [assets.bundle_engine, assets.bundle_results, assets.bundle_history, assets.bundle_team],
+)
 def test_bundle_is_valid_classic_script(tmp_path: Path, bundle: Callable[[], str]) -> None:
     path = tmp_path / "script.js"
     path.write_text(bundle(), "utf-8")
@@ -75,8 +94,21 @@ def test_each_script_carries_its_default_strings() -> None:
     """Pages send only the plugin's overrides: the defaults live in the scripts, the
     result view's own texts in results.js (loaded with it), the rest in the engine."""
     engine, results = assets.bundle_engine(), assets.bundle_results()
-    for marker in (assets.STRINGS_MARKER, assets.RESULT_STRINGS_MARKER):
-        assert marker not in engine and marker not in results
+    history, team = assets.bundle_history(), assets.bundle_team()
+    markers = (assets.STRINGS_MARKER, assets.RESULT_STRINGS_MARKER)
+    markers += (assets.HISTORY_STRINGS_MARKER, assets.TEAM_STRINGS_MARKER)
+    for marker in markers:
+        assert all(marker not in bundle for bundle in (engine, results, history, team))
     for key, text in DEFAULT_STRINGS.items():
-        home = results if key in RESULT_STRING_KEYS else engine
+        home = (
+            results
+            if key in RESULT_STRING_KEYS
+            else history
+            if key in HISTORY_STRINGS
+            else team
+            if key in TEAM_STRINGS
+            else engine
+        )
         assert json.dumps(text, ensure_ascii=False) in home, key
+    # The history and team texts stay out of what every quiz page loads.
+    assert '"history_change_row"' not in engine and '"team_err_site"' not in engine

@@ -123,6 +123,7 @@ def test_generate_writes_pages_assets_and_schemas(project: Path) -> None:
         assert f"assets/quizbuilder/{name}" not in files
     assert sorted(f for f in files if f.startswith("schema/")) == [
         "schema/article.schema.json",
+        "schema/results.schema.json",
         "schema/role.schema.json",
         "schema/site.schema.json",
     ]
@@ -153,6 +154,7 @@ def test_every_placeholder_is_in_its_page_and_every_quiz_in_a_fragment(project: 
         "results/index.md",
         "finder/index.md",
         "roles/index.md",
+        "team/index.md",
     }
     assert "finder.js" in output.fragments["roles/index.md"][render.placeholder("assets")]
 

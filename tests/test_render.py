@@ -346,7 +346,8 @@ def test_asset_tags_and_detection() -> None:
     [
         (set(), ()),
         ({"qb-quiz"}, render.ENGINE_FILES),
-        ({"qb-history"}, render.ENGINE_FILES),
+        ({"qb-history"}, render.HISTORY_FILES + render.ENGINE_FILES),
+        ({"qb-team"}, render.TEAM_FILES),
         ({"qb-finder-filter"}, render.FINDER_FILES),
         ({"qb-finder", "qb-finder-search"}, render.ENGINE_FILES + render.FINDER_FILES),
     ],

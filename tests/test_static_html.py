@@ -31,7 +31,7 @@ MATERIAL_INLINE_SCRIPTS = [
 ]
 """Every inline `<script>` (no `src`) Material 9 emits with this configuration."""
 
-ENGINE_CLASSES = {"qb-quiz", "qb-history", "qb-finder", "qb-finder-filter"}
+ENGINE_CLASSES = {"qb-quiz", "qb-history", "qb-finder", "qb-finder-filter", "qb-team"}
 ENGINE_FILE = re.compile(r"assets/quizbuilder/|quizbuilder\.(?:js|css)|finder\.js|engine\.js")
 
 
@@ -186,6 +186,9 @@ def test_engine_assets_only_on_pages_with_an_engine_element(pages: list[Page]) -
             if page.classes & ENGINE_CLASSES == {"qb-finder-filter"}:
                 # The role index filter needs finder.js/css, not the quiz engine.
                 assert not [u for u in loads if "quizbuilder." in u], page.path
+            if page.classes & ENGINE_CLASSES == {"qb-team"}:
+                # The team view needs team.js/css only.
+                assert [u.rsplit("/", 1)[-1] for u in loads] == ["team.css", "team.js"]
         else:
             assert loads == [], page.path
     assert with_engine > 0

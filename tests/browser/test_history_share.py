@@ -81,7 +81,9 @@ def section_items(page: Page, title: str) -> list[str]:
     """The texts of the list items under one quiz's heading on "My results"."""
     heading = page.locator(".qb-history h2", has_text=title)
     expect(heading).to_have_count(1)
-    items = heading.locator("xpath=following-sibling::ul[1]/li")
+    items = heading.locator(
+        "xpath=following-sibling::ul[contains(@class, 'qb-history__list')][1]/li"
+    )
     return [" ".join(t.split()) for t in items.all_inner_texts()]
 
 
@@ -114,7 +116,8 @@ def test_my_results_lists_deletes_downloads_and_clears(page: Page, base_url: str
     download = info.value
     assert download.suggested_filename == "quiz-results.json"
     record = json.loads(download.path().read_text("utf-8"))
-    assert record["version"] == 1
+    assert record["version"] == 2 and record["site"] == "127.0.0.1:8000"
+    assert "label" not in record  # anonymous unless the person adds a label
     assert [a["result"] for a in record["attempts"]] == [first, second, profile]
     assert record["attempts"] == stored_attempts(page)
 
@@ -137,7 +140,9 @@ def test_my_results_lists_deletes_downloads_and_clears(page: Page, base_url: str
 
     # Delete one (the newest graded attempt), by its labelled button.
     heading = page.locator(".qb-history h2", has_text=graded_title)
-    newest = heading.locator("xpath=following-sibling::ul[1]/li").first
+    newest = heading.locator(
+        "xpath=following-sibling::ul[contains(@class, 'qb-history__list')][1]/li"
+    ).first
     label = newest.get_by_role("button").get_attribute("aria-label")
     assert label and label.startswith("Delete the result from ")
     page.get_by_role("button", name=label, exact=True).click()

@@ -66,7 +66,8 @@ PAGE_CHECKS = """() => {
   }
   for (const s of document.querySelectorAll('.md-content script')) {
     const src = s.getAttribute('src') || '';
-    if (!/assets\\/quizbuilder\\/(quizbuilder|finder(-core)?)\\.js$/.test(src) || s.textContent.trim())
+    const ours = /assets\\/quizbuilder\\/(quizbuilder|finder|finder-core|history|team)\\.js$/;
+    if (!ours.test(src) || s.textContent.trim())
       bad.push('script in content: ' + (src || s.textContent.slice(0, 60)));
   }
   for (const sel of ['base', 'meta[http-equiv]', '.md-content iframe', '.md-content object',

@@ -74,7 +74,13 @@
     const config = parseAttribute(node, 'data-qb-config') || {};
     const strings = config.strings || {};
     const text = (key, vars) => core.fmt(strings[key] || DEFAULTS[key] || key, vars);
-    return { ns: config.storage || location.host || 'local', results: config.results_url, t: text };
+    return {
+      config,
+      strings,
+      ns: config.storage || location.host || 'local',
+      results: config.results_url,
+      t: text
+    };
   }
 
   // A text with one "{name}" placeholder, filled with a link.
@@ -347,6 +353,8 @@
 
   function enhanceHistory(div) {
     div.setAttribute(READY, '');
+    // history.js (results page only) draws progress and charts; this list is its fallback.
+    if (window.QuizbuilderHistory) return window.QuizbuilderHistory.enhance(div, api);
     const { ns: namespace, t: text } = setup(div);
     const key = core.storageKey(namespace);
     const live = element('p', { class: 'qb-history__status', role: 'status' });
@@ -451,7 +459,16 @@
   }
 
   // `strings`: results.js adds the defaults of the texts only it shows.
-  window.QuizbuilderEngine = { init, strings: DEFAULTS };
+  // What history.js builds on: the same setup, elements, storage and redraw registry.
+  const api = {
+    setup,
+    el: element,
+    button,
+    load: loadStore,
+    focus,
+    register: (div, draw) => drawers.set(div, draw)
+  };
+  window.QuizbuilderEngine = { init, strings: DEFAULTS, api };
   window.addEventListener('storage', (event) => {
     if (event.key === null || event.key.startsWith('quizbuilder:')) redrawHistories();
   });
