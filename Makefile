@@ -27,11 +27,12 @@ check: $(STAMP)
 # Chromium runs the browser tests. Installing it needs root (apt-get); anyone else
 # gets told what to do instead of a failing apt-get.
 chromium:
-	@if [ -x "$${QB_CHROMIUM:-/usr/bin/chromium}" ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	@if [ -x "$${QB_CHROMIUM:-/usr/bin/chromium}" ] && command -v pdftoppm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	else \
-	  echo "Chromium is not installed, and installing it needs root." >&2; \
-	  echo "  Install it once, e.g. 'sudo apt-get install chromium' on Debian or Ubuntu," >&2; \
+	  echo "Chromium or poppler-utils (pdftoppm, for the print test) is not installed," >&2; \
+	  echo "and installing them needs root." >&2; \
+	  echo "  Install it once, e.g. 'sudo apt-get install chromium poppler-utils' on Debian or Ubuntu," >&2; \
 	  echo "  or set QB_CHROMIUM to a Chromium you have, then run this again." >&2; \
 	  echo "  Meanwhile 'make lint types js unit' runs every test that needs no browser." >&2; \
 	  exit 1; \
