@@ -9,10 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ContentError, Problem
-from .loader import Document, JsonPath, Positions, load_markdown, load_yaml_file, problem
+from .loader import (
+    MAX_BYTES,
+    Document,
+    JsonPath,
+    Positions,
+    decode,
+    load_markdown,
+    load_yaml_file,
+    markdown_document,
+    problem,
+)
 from .model import (
     Article,
     Band,
@@ -33,6 +43,9 @@ from .model import (
 from .schema import SchemaName, validate_schema
 from .validate import validate
 
+if TYPE_CHECKING:
+    from .cache import ContentCache
+
 __all__ = ["check", "display_path", "load_article_file", "load_content", "load_role_file"]
 
 
@@ -42,12 +55,20 @@ def load_content(
     roles_dir: str = "roles",
     articles_dir: str = "articles",
     site_file: str = "quizbuilder.yml",
+    cache: ContentCache | None = None,
 ) -> Content:
     """Load and validate all quizbuilder content under `docs_dir`.
 
-    Raises `ContentError` with every problem found in any file.
+    Raises `ContentError` with every problem found in any file. With a `cache`, files
+    that passed their schema before are taken from it instead of parsed again.
     """
-    result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
+    result = _load(
+        docs_dir,
+        roles_dir=roles_dir,
+        articles_dir=articles_dir,
+        site_file=site_file,
+        cache=cache,
+    )
     if result.problems or result.content is None:
         raise ContentError(result.problems)
     return result.content
@@ -81,7 +102,14 @@ class _Result:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) -> _Result:
+def _load(
+    docs_dir: Path,
+    *,
+    roles_dir: str,
+    articles_dir: str,
+    site_file: str,
+    cache: ContentCache | None = None,
+) -> _Result:
     result = _Result()
     positions: dict[str, Positions] = {}
 
@@ -108,6 +136,7 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
         lambda document, file: _role(document, file, f"{roles_dir}/{file.name}"),
         result.problems,
         positions,
+        cache,
     )
     articles = _load_pages(
         _markdown_files(docs_dir / articles_dir),
@@ -115,6 +144,7 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
         lambda document, file: _article(document, file, f"{articles_dir}/{file.name}"),
         result.problems,
         positions,
+        cache,
     )
 
     result.problems += validate(settings, roles, articles, positions)
@@ -254,12 +284,27 @@ def _load_pages(
     build: Callable[[Document, Path], _Built],
     problems: list[Problem],
     positions: dict[str, Positions],
+    cache: ContentCache | None = None,
 ) -> list[_Built]:
     """Load Markdown files of one kind; those that pass their schema become models."""
     built: list[_Built] = []
     for file in files:
+        display = display_path(file)
+        raw = _raw(file) if cache is not None else None
+        key = cache.file_key(schema, display, raw) if cache is not None and raw else None
+        hit = cache.loaded(key) if cache is not None and key is not None else None
+        if hit is not None:
+            document, model = hit
+            positions[document.path] = document.positions
+            built.append(model)
+            continue
         try:
-            document = load_markdown(file, display_path(file))
+            # From the bytes the key was made of: a file saved meanwhile is not stored
+            # under the old key.
+            if raw is not None:
+                document = markdown_document(decode(raw, display), display)
+            else:
+                document = load_markdown(file, display)
         except ContentError as error:
             problems += error.problems
             continue
@@ -267,8 +312,19 @@ def _load_pages(
         found = validate_schema(document.data, schema, document.positions, document.path)
         problems += found
         if not found:
-            built.append(build(document, file))
+            model = build(document, file)
+            if cache is not None and key is not None:
+                cache.store_loaded(key, document, model)
+            built.append(model)
     return built
+
+
+def _raw(file: Path) -> bytes | None:
+    """The file's bytes for the cache, or None (too large, unreadable: the loader says why)."""
+    try:
+        return file.read_bytes() if file.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        return None
 
 
 def settings_model(document: Document) -> SiteSettings:

@@ -13,7 +13,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -554,9 +554,18 @@ def render_results_page(options: RenderOptions) -> GeneratedPage:
     return GeneratedPage(RESULTS_PAGE, markdown, {key: fragment})
 
 
-def render_pages(content: Content, options: RenderOptions) -> list[GeneratedPage]:
-    """Every page quizbuilder generates from the content (the finder page excepted)."""
-    pages = [render_role_page(role, content, options) for role in content.roles]
+RolePageRenderer = Callable[[Role, Content, RenderOptions], GeneratedPage]
+
+
+def render_pages(
+    content: Content, options: RenderOptions, role_page: RolePageRenderer | None = None
+) -> list[GeneratedPage]:
+    """Every page quizbuilder generates from the content (the finder page excepted).
+
+    `role_page` replaces `render_role_page`, e.g. to take role pages from a cache.
+    """
+    role_page = role_page or render_role_page
+    pages = [role_page(role, content, options) for role in content.roles]
     pages.append(render_roles_index(content, options))
     pages.append(render_dimensions_index(content, options))
     pages += [render_dimension_page(d, content, options) for d in content.settings.dimensions]
