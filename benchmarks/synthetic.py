@@ -8,6 +8,7 @@ follows the content model instead of hard-coding it.
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,8 @@ class SiteIds:
     dimensions: tuple[str, ...]
     finder: tuple[str, ...]
     kinds: tuple[str, ...]
+    sectors: tuple[str, ...] = ()
+    """The site file's sectors; empty when it lists none (any sector is accepted)."""
 
 
 def site_ids(site_file: Path) -> SiteIds:
@@ -84,6 +87,7 @@ def site_ids(site_file: Path) -> SiteIds:
         dimensions=tuple(d["id"] for d in data["dimensions"]),
         finder=tuple(q["id"] for q in data.get("finder", {}).get("questions", [])),
         kinds=tuple(k["id"] for k in data["customer_kinds"]),
+        sectors=tuple(data.get("sectors", ())),
     )
 
 
@@ -174,7 +178,10 @@ def role_file(index: int, ids: SiteIds, seed: int = 0) -> tuple[str, str, str]:
         "---",
         f"title: Synthetic Role {index:05d}",
         f"summary: A generated role number {index} used to measure build time.",
-        f"sector: Sector {index % 7}",
+        "sector: "
+        + json.dumps(
+            ids.sectors[index % len(ids.sectors)] if ids.sectors else f"Sector {index % 7}"
+        ),
         f"aliases: [Generated job {index}, Test title {index}]",
         f"tags: [synthetic, group-{index % 5}]",
         "customers:",

@@ -367,5 +367,6 @@ def settings_model(document: Document) -> SiteSettings:
             )
             for index, item in enumerate(data.get("finder", {}).get("questions", ()))
         ),
+        sectors=tuple(data.get("sectors", ())),
         path=document.path,
     )

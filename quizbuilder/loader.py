@@ -6,6 +6,7 @@ whole (1-based lines and columns), never into the front matter alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError, Problem
+from .yaml_messages import syntax_problem
 
 MAX_BYTES = 1024 * 1024
 """Content files larger than this are refused (1 MiB)."""
@@ -37,6 +39,9 @@ Position = tuple[int, int]
 
 _DELIMITER = "---"
 _TOO_DEEP = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+_ALIAS = "text that starts with '*' needs quotes [YAML: aliases ('*name') are not allowed]"
+_QUOTE_IT = "quotes around the whole text"
+_ANCHOR = "text that starts with '&' needs quotes [YAML: anchors ('&name') are not allowed]"
 
 
 @dataclass
@@ -202,9 +207,9 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
-            raise _Refused(event.start_mark, "YAML aliases ('*name') are not allowed")
+            raise _Refused(event.start_mark, _ALIAS, _QUOTE_IT)
         if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _Refused(event.start_mark, "YAML anchors ('&name') are not allowed")
+            raise _Refused(event.start_mark, _ANCHOR, _QUOTE_IT)
         if isinstance(event, ScalarEvent) and event.tag not in (None, "!"):
             node = super().compose_node(parent, index)
             self.explicit.add(id(node))
@@ -221,10 +226,11 @@ class _Loader(yaml.SafeLoader):
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Any, message: str) -> None:
+    def __init__(self, mark: Any, message: str, expected: str = "") -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.expected = expected
 
 
 def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
@@ -243,10 +249,18 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
         return _convert(loader, loader.get_single_node(), path, line_offset)
     except _Refused as error:
         raise ContentError(
-            [problem(path, error.mark.line + 1 + line_offset, error.mark.column + 1, error.message)]
+            [
+                problem(
+                    path,
+                    error.mark.line + 1 + line_offset,
+                    error.mark.column + 1,
+                    error.message,
+                    error.expected,
+                )
+            ]
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise ContentError([_syntax_problem(error, text, path, line_offset)]) from None
+        raise ContentError([syntax_problem(error, text, path, line_offset)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML always marks its errors
         raise ContentError([problem(path, 1 + line_offset, 1, f"invalid YAML: {error}")]) from None
     finally:
@@ -265,7 +279,7 @@ def _convert(
 
 
 _CAREFUL = object()
-"""Returned by `_compose_with_libyaml` when the careful pure-Python path must run."""
+"""Returned by `_load_with_libyaml` when the careful pure-Python path must run."""
 
 _CSafeLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -387,28 +401,6 @@ def _reader_problem(
         f"character U+{code:04X} is not allowed in YAML",
         "printable text; delete the invisible character",
     )
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, line_offset: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-    lines = text.split("\n")
-    for number in (line, line - 1):
-        if 0 <= number < len(lines):
-            source = lines[number]
-            indent = source[: len(source) - len(source.lstrip(" \t"))]
-            if "\t" in indent:
-                return problem(
-                    path,
-                    number + 1 + line_offset,
-                    indent.index("\t") + 1,
-                    "tab character in indentation",
-                    "spaces, not tabs, for indentation",
-                )
-    reason = error.problem or error.context or "syntax error"
-    if error.problem and error.context and error.context_mark is not None:
-        reason += f" ({error.context} started on line {error.context_mark.line + 1 + line_offset})"
-    return problem(path, line + 1 + line_offset, column + 1, f"invalid YAML: {reason}")
 
 
 class _Converter:
@@ -546,6 +538,9 @@ def load_markdown(file: Path, display: str | None = None) -> Document:
 def markdown_document(text: str, path: str) -> Document:
     """Like `load_markdown`, for text already read (see `read_text`)."""
     front, front_line, body, body_line = split_front_matter(text, path)
+    stray = _stray_delimiter(body, body_line, path)
+    if stray is not None:
+        raise ContentError([stray])
     body_problems = check_body(body, body_line, path)
     try:
         data, positions = parse_yaml(front, path, line_offset=front_line)
@@ -576,6 +571,31 @@ def markdown_document(text: str, path: str) -> Document:
         raise ContentError(body_problems)
     positions.values[()] = (front_line, 1)
     return Document(path, data, positions, body, body_line)
+
+
+_YAML_LINE = re.compile(r"^(?:\s+\S|- |[a-z_][a-z0-9_-]*:(?:\s|$))")
+
+
+def _stray_delimiter(body: str, body_line: int, path: str) -> Problem | None:
+    """A '---' line written inside the front matter (say, between two quizzes) ends it
+    early, and the YAML after it would silently become article text. The sign: the
+    body starts with YAML-shaped lines (indented, a list item or a lowercase `field:`)
+    and another '---' line follows."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _YAML_LINE.match(lines[first]):
+        return None
+    if not any(line.rstrip() == _DELIMITER for line in lines[first + 1 :]):
+        return None
+    line = body_line - 1
+    return problem(
+        path,
+        line,
+        1,
+        "this '---' line ends the front matter early, so the YAML after it would be "
+        "read as article text",
+        "no '---' inside the front matter: delete this line",
+    )
 
 
 MAX_BODY_INDENT = 400

@@ -154,6 +154,8 @@ class SiteSettings:
     bands: tuple[Band, ...]
     scale_labels: tuple[str, ...]
     finder_questions: tuple[FinderQuestion, ...] = ()
+    sectors: tuple[str, ...] = ()
+    """The sectors roles may name, in index order; empty accepts any sector."""
     path: str = ""
 
 

@@ -468,6 +468,13 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
     return GeneratedPage(role.src_uri, markdown, fragments, edit_uri=role.src_uri)
 
 
+def _sector_order(sector: str, content: Content) -> tuple[int, str]:
+    """Sectors in the site file's order; any others (a site without `sectors:`) by name."""
+    listed = content.settings.sectors
+    index = listed.index(sector) if sector in listed else len(listed)
+    return (index, sector.casefold())
+
+
 def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPage:
     """`roles/index.md`: every role with its summary, by sector and by customer kind."""
     sectors: dict[str, list[Role]] = {}
@@ -483,7 +490,7 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
             "title": options.text("page_roles_title"),
             "description": options.text("page_roles_description"),
         },
-        sectors=sorted(sectors.items(), key=lambda item: item[0].casefold()),
+        sectors=sorted(sectors.items(), key=lambda item: _sector_order(item[0], content)),
         by_kind=[(k, rs) for k, rs in by_kind if rs],
         link=lambda role: posixpath.relpath(role.src_uri, "roles"),
         # Raw HTML is not rewritten by MkDocs: these links are final URLs.

@@ -180,12 +180,19 @@ def _problems(
         message = f"field {label!r} is not allowed"
         yield at_key(message + (f" in {context}" if context else " here"), at=at)
     elif validator == "type":
-        subject = "" if value is None or isinstance(value, list | dict) else f"{value!r} "
-        hint = _quoting_hint(value, rule, positions.sources.get(where))
-        yield at_value(f"{subject}is {_kind(value)}", _type_name(rule) + hint)
+        source = positions.sources.get(where)
+        hint = _quoting_hint(value, rule, source)
+        if source is not None and isinstance(value, bool | int | float):
+            # Quote what the editor typed (`No`), not what YAML made of it (False).
+            yield at_value(
+                f"{source!r} is read as {_reading(value, source)}", _type_name(rule) + hint
+            )
+        else:
+            subject = "" if value is None or isinstance(value, list | dict) else f"{value!r} "
+            yield at_value(f"{subject}is {_kind(value)}", _type_name(rule) + hint)
     elif validator in ("enum", "const"):
         allowed = [str(item) for item in rule] if validator == "enum" else [str(rule)]
-        message = f"{_short(value)} is not one of the allowed values"
+        message = f"{_shown(value, positions.sources.get(where))} is not one of the allowed values"
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
         if close:
             message += f" (did you mean {close[0]!r}?)"
@@ -243,7 +250,19 @@ def _forbidden_property(schema_path: Sequence[str | int]) -> str | None:
     return None
 
 
-_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "true", "false"})
+def _reading(value: object, source: str) -> str:
+    """What YAML made of an unquoted scalar: `a yes/no value (false)`, `a number (3.5)`."""
+    if isinstance(value, bool):
+        word = str(value).lower()
+        return "a yes/no value" if source.lower() == word else f"a yes/no value ({word})"
+    if isinstance(value, int | float):
+        return "a number" if str(value) == source else f"a number ({value!r})"
+    return _kind(value)
+
+
+def _shown(value: object, source: str | None) -> str:
+    """A value in a message: as the editor typed it when YAML changed it."""
+    return repr(source) if source is not None else _short(value)
 
 
 def _types(rule: object) -> set[str]:
@@ -257,11 +276,8 @@ def _quoting_hint(value: object, rule: object, source: str | None) -> str:
     not become text); without it the value was not written as a plain scalar.
     """
     types = _types(rule)
-    if "string" in types and source is not None:
-        if isinstance(value, bool) and source.lower() in _BOOLEAN_WORDS:
-            return "; put quotes around yes/no/on/off/true/false to keep them as text"
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return f"; put quotes around {source} to keep it as text"
+    if "string" in types and source is not None and isinstance(value, bool | int | float):
+        return f'; write it in quotes, "{source}", to keep it as text'
     if isinstance(value, str) and "string" not in types:
         word = value.strip().lower()
         if "boolean" in types and word in ("true", "false"):

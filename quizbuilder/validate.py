@@ -116,6 +116,28 @@ def _unknown(
     return (where.key if key else where.value)(at, message, expected)
 
 
+def _sector_key(name: str) -> str:
+    """`Health care`, `healthcare` and `Health-Care` all become `healthcare`."""
+    words = name.casefold().replace(" and ", " & ")
+    return "".join(c for c in words if c.isalnum() or c == "&")
+
+
+def _unknown_sector(where: _Where, sector: str, sectors: Sequence[str]) -> Problem:
+    """A role's sector that the site file does not list, with the nearest one."""
+    keys = {_sector_key(name): name for name in sectors}
+    close = keys.get(_sector_key(sector))
+    if close is None:
+        # A higher bar than for ids: 'Sector 0' must not suggest 'Public sector'.
+        found = difflib.get_close_matches(_sector_key(sector), list(keys), n=1, cutoff=0.8)
+        close = keys[found[0]] if found else None
+    message = f"unknown sector {sector!r}"
+    if close is not None:
+        message += f" (did you mean {close!r}?)"
+    return where.value(
+        ("sector",), message, "one of the sectors in the site file: " + ", ".join(sectors)
+    )
+
+
 def _check_slugs(items: Sequence[tuple[str, str]], what: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -269,6 +291,8 @@ def check_role(
     kinds = [k.id for k in settings.customer_kinds] if settings else []
     dimensions = [d.id for d in settings.dimensions] if settings else []
 
+    if settings is not None and settings.sectors and role.sector not in settings.sectors:
+        problems.append(_unknown_sector(where, role.sector, settings.sectors))
     if settings is not None:
         for index, customer in enumerate(role.customers):
             if customer.kind not in kinds:

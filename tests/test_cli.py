@@ -211,3 +211,21 @@ def test_serve_runs_mkdocs_serve(project: Path, monkeypatch: pytest.MonkeyPatch)
         "--dev-addr",
         "127.0.0.1:8000",
     ]
+
+
+def test_new_role_offers_the_site_file_sectors(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = project / "docs/quizbuilder.yml"
+    text = site.read_text("utf-8").replace(
+        "\ndimensions:",
+        "\nsectors: [Retail, Hospitality, Finance, Care & social services]\ndimensions:",
+        1,
+    )
+    site.write_text(text, "utf-8")
+    assert main(["new-role", "Night Porter"]) == 0
+    written = (project / "docs/roles/night-porter.md").read_text("utf-8")
+    assert 'sector: "Retail"\n' in written
+    assert '"Hospitality", "Finance", "Care & social services"' in written
+    capsys.readouterr()
+    assert main(["check", "docs"]) == 0

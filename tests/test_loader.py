@@ -113,18 +113,28 @@ def test_split_front_matter(
     [
         (
             "key: [1, 2",
-            "x.yml:1:11: -: invalid YAML: expected ',' or ']', but got '<stream end>' "
-            "(while parsing a flow sequence started on line 1)",
+            "x.yml:1:6: -: this '[' is not closed on its line [YAML: expected ',' or ']', "
+            "but got '<stream end>', while parsing a flow sequence from line 1] "
+            "(expected a ']' after the last item)",
         ),
         ("a: 1\nb: 2\na: 3\n", "x.yml:3:1: -: duplicate key 'a' (first defined on line 1)"),
-        ("a: &x [1]\n", "x.yml:1:4: -: YAML anchors ('&name') are not allowed"),
-        ("a: *x\n", "x.yml:1:4: -: YAML aliases ('*name') are not allowed"),
+        (
+            "a: &x [1]\n",
+            "x.yml:1:4: -: text that starts with '&' needs quotes [YAML: anchors ('&name') are "
+            "not allowed] (expected quotes around the whole text)",
+        ),
+        (
+            "a: *x\n",
+            "x.yml:1:4: -: text that starts with '*' needs quotes [YAML: aliases ('*name') are "
+            "not allowed] (expected quotes around the whole text)",
+        ),
         ("<<: {a: 1}\n", "x.yml:1:1: -: YAML merge keys ('<<') are not allowed"),
         ("? [a]\n: 1\n", "x.yml:1:3: -: a key must be a plain name, not a list or mapping"),
         (
             "a:\n  b: 1\n\tc: 2\n",
-            "x.yml:3:1: -: tab character in indentation "
-            "(expected spaces, not tabs, for indentation)",
+            "x.yml:3:1: -: this line is indented with a tab character, which YAML does not "
+            "accept [YAML: found character '\\t' that cannot start any token] "
+            "(expected spaces for indentation; set your editor to insert spaces for Tab)",
         ),
         (
             "a: !!python/object:os.system x\n",
@@ -153,8 +163,9 @@ def test_split_front_matter(
         ),
         (
             "a: 1\n---\nb: 2\n",
-            "x.yml:2:1: -: invalid YAML: but found another document "
-            "(expected a single document in the stream started on line 1)",
+            "x.yml:2:1: -: a '---' line splits the YAML into two documents [YAML: but found "
+            "another document, expected a single document in the stream from line 1] "
+            "(expected one document: delete this line)",
         ),
         ("- 1\n", "x.yml:1:1: -: file holds a list (expected a YAML mapping of fields)"),
         (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -638,3 +639,30 @@ def test_inline_fast_path_matches_markdown_on_every_site_text() -> None:
 )
 def test_inline_fast_path_matches_markdown_on_any_text(text: str) -> None:
     _assert_same_as_markdown(text)
+
+
+def test_roles_index_groups_sectors_in_site_file_order() -> None:
+    def role(slug: str, sector: str) -> Role:
+        return replace(
+            ROLE,
+            slug=slug,
+            title=slug.title(),
+            sector=sector,
+            quizzes=(),
+            src_uri=f"roles/{slug}.md",
+            path=f"docs/roles/{slug}.md",
+        )
+
+    roles = (role("a", "Retail"), role("b", "Healthcare"), role("c", "Food service"))
+    listed = replace(SETTINGS, sectors=("Retail", "Public sector", "Healthcare", "Food service"))
+    index = render.render_roles_index(Content(listed, roles), OPTIONS).markdown
+    headings = re.findall(r"^### (.+)$", index.split("## Roles by customer")[0], re.M)
+    # Site order, and a listed sector without roles gets no empty heading.
+    assert headings == ["Retail", "Healthcare", "Food service"]
+    # Without a list (a site file with no `sectors:`), by name.
+    unlisted = render.render_roles_index(Content(SETTINGS, roles), OPTIONS).markdown
+    assert re.findall(r"^### (.+)$", unlisted.split("## Roles by customer")[0], re.M) == [
+        "Food service",
+        "Healthcare",
+        "Retail",
+    ]

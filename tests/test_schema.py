@@ -128,8 +128,8 @@ def test_role_errors() -> None:
         "digits and single hyphens, like 'loan-officer')",
         "r.md:20:33: quizzes[0].questions[0].options[0].points.ownership: 11 is too large "
         "(expected at most 10)",
-        "r.md:20:48: quizzes[0].questions[0].options[0].points.composure: True is a boolean "
-        "(expected a whole number)",
+        "r.md:20:48: quizzes[0].questions[0].options[0].points.composure: 'true' is read as a "
+        "yes/no value (expected a whole number)",
     ]
 
 
@@ -248,34 +248,50 @@ def test_forbidden_fields_never_name_an_index() -> None:
     [
         (
             "yes",
-            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
-            "to keep them as text)",
+            "'yes' is read as a yes/no value (true) "
+            '(expected text; write it in quotes, "yes", to keep it as text)',
         ),
         (
             "No",
-            "False is a boolean (expected text; put quotes around yes/no/on/off/true/false "
-            "to keep them as text)",
+            "'No' is read as a yes/no value (false) "
+            '(expected text; write it in quotes, "No", to keep it as text)',
         ),
         (
             "OFF",
-            "False is a boolean (expected text; put quotes around yes/no/on/off/true/false "
-            "to keep them as text)",
+            "'OFF' is read as a yes/no value (false) "
+            '(expected text; write it in quotes, "OFF", to keep it as text)',
         ),
         (
             "on",
-            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
-            "to keep them as text)",
+            "'on' is read as a yes/no value (true) "
+            '(expected text; write it in quotes, "on", to keep it as text)',
         ),
         (
             "true",
-            "True is a boolean (expected text; put quotes around yes/no/on/off/true/false "
-            "to keep them as text)",
+            "'true' is read as a yes/no value "
+            '(expected text; write it in quotes, "true", to keep it as text)',
         ),
         ("!!bool yes", "True is a boolean (expected text)"),
-        ("1984", "1984 is a number (expected text; put quotes around 1984 to keep it as text)"),
-        ("1.50", "1.5 is a number (expected text; put quotes around 1.50 to keep it as text)"),
-        ("017", "15 is a number (expected text; put quotes around 017 to keep it as text)"),
-        ("1_000", "1000 is a number (expected text; put quotes around 1_000 to keep it as text)"),
+        (
+            "1984",
+            "'1984' is read as a number "
+            '(expected text; write it in quotes, "1984", to keep it as text)',
+        ),
+        (
+            "1.50",
+            "'1.50' is read as a number (1.5) "
+            '(expected text; write it in quotes, "1.50", to keep it as text)',
+        ),
+        (
+            "017",
+            "'017' is read as a number (15) "
+            '(expected text; write it in quotes, "017", to keep it as text)',
+        ),
+        (
+            "1_000",
+            "'1_000' is read as a number (1000) "
+            '(expected text; write it in quotes, "1_000", to keep it as text)',
+        ),
         ("", "is empty (expected text)"),
         ("[a]", "is a list (expected text)"),
     ],
@@ -383,7 +399,12 @@ def test_fast_check_agrees_with_jsonschema_on_site_and_article_files(name: Schem
             root / "docs" / "quizbuilder.yml",
             *sorted(root.rglob("tests/*/*/quizbuilder.yml")),
         ]
-        documents = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files[:20]]
+        documents = []
+        for file in files[:20]:
+            try:
+                documents.append(yaml.safe_load(file.read_text(encoding="utf-8")))
+            except yaml.YAMLError:
+                continue  # a golden case of broken YAML
     else:
         texts = [
             f.read_text(encoding="utf-8") for f in sorted((root / "docs").rglob("articles/*.md"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quizbuilder.model import (
@@ -152,3 +154,39 @@ def test_duplicate_question_ids(ids: list[str], messages: list[str]) -> None:
     scale = QuestionType.SCALE
     quiz = Quiz("p", "P", QuizKind.PROFILE, tuple(_question(scale, id=id) for id in ids))
     assert [str(p) for p in validate(None, [_role(quiz)])] == messages
+
+
+SECTORS = ("Food service", "Healthcare", "Care & social services", "Public sector")
+
+
+@pytest.mark.parametrize(
+    ("sector", "message"),
+    [
+        ("Healthcare", None),
+        ("Health care", "unknown sector 'Health care' (did you mean 'Healthcare'?)"),
+        ("healthcare", "unknown sector 'healthcare' (did you mean 'Healthcare'?)"),
+        ("Health-Care", "unknown sector 'Health-Care' (did you mean 'Healthcare'?)"),
+        (
+            "Care and social services",
+            "unknown sector 'Care and social services' (did you mean 'Care & social services'?)",
+        ),
+        ("Food services", "unknown sector 'Food services' (did you mean 'Food service'?)"),
+        ("Aerospace", "unknown sector 'Aerospace'"),
+        ("Sector 0", "unknown sector 'Sector 0'"),
+    ],
+)
+def test_sector_must_be_listed_in_the_site_file(sector: str, message: str | None) -> None:
+    settings = replace(_settings(("a", 0, 100)), sectors=SECTORS)
+    role = replace(_role(), sector=sector)
+    problems = validate(settings, [role])
+    if message is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert (problem.field, problem.message) == ("sector", message)
+        assert problem.expected == "one of the sectors in the site file: " + ", ".join(SECTORS)
+
+
+def test_without_a_sector_list_any_sector_is_accepted() -> None:
+    role = replace(_role(), sector="Anything at all")
+    assert validate(_settings(("a", 0, 100)), [role]) == []

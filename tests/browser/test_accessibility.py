@@ -138,3 +138,27 @@ def test_shared_result_page(ui: Any, scheme: str) -> None:
         shared.locator("h3").wait_for(state="visible")
         assert "shared" in shared.locator("h3").inner_text().lower()
         assert_accessible(page, f"shared result {link}")
+
+
+_TITLE_CONTRAST = """() => {
+  const rgba = c => c.match(/[\\d.]+/g).map(Number).concat([1]).slice(0, 4);
+  const lum = c => 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]);
+  const ch = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const title = getComputedStyle(document.querySelector('.md-typeset h1'));
+  const back = rgba(getComputedStyle(document.body).backgroundColor);
+  const fore = rgba(title.color);
+  const seen = [0, 1, 2].map(i => fore[i] * fore[3] + back[i] * (1 - fore[3]));
+  const [hi, lo] = [lum(seen), lum(back)].sort((a, b) => b - a);
+  return {ratio: (hi + 0.05) / (lo + 0.05), weight: Number(title.fontWeight),
+          same: title.color === getComputedStyle(document.querySelector('.md-typeset p')).color};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", ROLE, "/guide/add-a-role/"])
+def test_page_titles_read_like_the_body_text(ui: Any, scheme: str, path: str) -> None:
+    """Material's light-grey, weight-300 h1 measured 4.6:1 (light) and 4.9:1 (dark):
+    legal, but washed out. docs/assets/site.css gives titles the body text's colour."""
+    found = ui.open(path, scheme).evaluate(_TITLE_CONTRAST)
+    assert found["same"], found
+    assert found["ratio"] >= 7, found
+    assert found["weight"] >= 400, found
