@@ -537,6 +537,12 @@ def render_dimension_page(
         articles=content.articles_for(dimension.id),
         quizzes=_quizzes_measuring(dimension.id, content),
         link=lambda src_uri: posixpath.relpath(src_uri, "dimensions"),
+        # Raw HTML, final URLs: a list of every profile quiz is long, and Markdown links
+        # cost MkDocs far more to parse and check than the HTML costs to write.
+        url=lambda src_uri: relative_url(
+            page_url(src_uri, options.use_directory_urls),
+            page_url(f"dimensions/{dimension.id}.md", options.use_directory_urls),
+        ),
         text=options.text,
     )
     return GeneratedPage(f"dimensions/{dimension.id}.md", markdown)

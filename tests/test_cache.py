@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +242,21 @@ def test_problems_are_found_afresh_with_their_positions(project: Path) -> None:
     stored = [value[0].path for value in memory.values()]
     assert "docs/roles/broken.md" in stored
     assert "docs/roles/clerk.md" not in stored
+
+
+def test_links_written_as_html_land_on_their_pages(project: Path, tmp_path: Path) -> None:
+    """Index and dimension pages list roles and quizzes as raw HTML with final URLs
+    (MkDocs does not check those): every one must reach a page, and its quiz."""
+    site = tmp_path / "out"
+    _build(site)
+    checked = 0
+    for page in [site / "roles/index.html", *site.glob("dimensions/*/index.html")]:
+        text = page.read_text("utf-8")
+        for href in re.findall(r'<li[^>]*><a href="([^"]+)"', text):
+            target, _, anchor = href.partition("#")
+            found = (page.parent / target / "index.html").resolve()
+            assert found.is_file(), (page, href)
+            if anchor:
+                assert f'id="{anchor}"' in found.read_text("utf-8"), (page, href)
+            checked += 1
+    assert checked >= 10

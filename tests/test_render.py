@@ -397,10 +397,18 @@ def test_index_and_dimension_pages() -> None:
     index = pages["roles/index.md"].markdown
     assert "### Retail &amp; \\[more\\]" in index
     assert "### External customers" in index and "### Internal customers" in index
-    assert index.count("](clerk.md)") == 3
+    # The filterable list, its sector and its two customer kinds: final URLs in HTML.
+    assert index.count('<a href="clerk/">') == 4
+    assert "](clerk.md)" not in index
     composure = pages["dimensions/composure.md"].markdown
     assert "[Stay calm](../articles/calm.md)" in composure
-    assert "(../roles/clerk.md#quiz-clerk-profile)" in composure
+    assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
+    flat = replace(OPTIONS, use_directory_urls=False)
+    flat_pages = {p.src_uri: p for p in render.render_pages(CONTENT, flat)}
+    assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
+        flat_pages["dimensions/composure.md"].markdown
+    )
+    assert flat_pages["roles/index.md"].markdown.count('<a href="clerk.html">') == 4
     assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
     results = pages["results/index.md"]
     (fragment,) = results.fragments.values()
