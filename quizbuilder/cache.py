@@ -29,7 +29,7 @@ from typing import Any
 
 import quizbuilder
 
-from .loader import Document
+from .loader import Document, Positions
 from .model import Content, Role
 from .render import GeneratedPage, RenderOptions, render_role_page
 
@@ -124,18 +124,24 @@ class ContentCache:
         self._keys[display] = key
         return key
 
-    def loaded(self, key: str) -> tuple[Document, Any] | None:
-        """The document and the model built from it, stored at `key`, if any."""
+    def loaded(self, key: str) -> tuple[str, Positions, Any] | None:
+        """The shown path, positions and model of the file stored at `key`, if any."""
         found = self._get(key)
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Document):
-            return found[0], found[1]
+        if (
+            isinstance(found, tuple)
+            and len(found) == 3
+            and isinstance(found[0], str)
+            and isinstance(found[1], Positions)
+        ):
+            return found[0], found[1], found[2]
         if found is not None:
             self._corrupt(self._file(key), "not a loaded file")
         return None
 
     def store_loaded(self, key: str, document: Document, built: object) -> None:
-        """Keep a document that passed its schema and the model built from it."""
-        self._put(key, (document, built))
+        """Keep what a file that passed its schema gave: the model, and the positions
+        that cross-file checks point with (not the data: the model holds it)."""
+        self._put(key, (document.path, document.positions, built))
 
     # --- rendered pages ---------------------------------------------------------------
 

@@ -294,8 +294,8 @@ def _load_pages(
         key = cache.file_key(schema, display, raw) if cache is not None and raw else None
         hit = cache.loaded(key) if cache is not None and key is not None else None
         if hit is not None:
-            document, model = hit
-            positions[document.path] = document.positions
+            path, found_positions, model = hit
+            positions[path] = found_positions
             built.append(model)
             continue
         try:

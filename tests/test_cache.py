@@ -239,7 +239,7 @@ def test_problems_are_found_afresh_with_their_positions(project: Path) -> None:
         with pytest.raises(ContentError) as error:
             load_content(docs, cache=cache)
         assert sorted(error.value.problems) == expected
-    stored = [value[0].path for value in memory.values()]
+    stored = [value[0] for value in memory.values()]
     assert "docs/roles/broken.md" in stored
     assert "docs/roles/clerk.md" not in stored
 
