@@ -433,8 +433,9 @@ def measure_browser() -> dict[str, float | None]:
         page = browser.new_page()
         page.set_content("<!doctype html><title>bench</title>")
         page.add_script_tag(content=(ASSETS / "core.js").read_text(encoding="utf-8"))
-        if (ASSETS / "finder.js").exists():
-            page.add_script_tag(content=(ASSETS / "finder.js").read_text(encoding="utf-8"))
+        for name in ("finder-core.js", "finder.js"):
+            if (ASSETS / name).exists():
+                page.add_script_tag(content=(ASSETS / name).read_text(encoding="utf-8"))
         times = page.evaluate(BROWSER_SCRIPT)
         browser.close()
     return {

@@ -16,7 +16,12 @@ import click
 
 from quizbuilder import build as site_build
 from quizbuilder import render
-from quizbuilder.content import check, display_path, load_content, settings_model
+from quizbuilder.content import (
+    check,
+    display_path,
+    load_content_and_warnings,
+    settings_model,
+)
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import load_yaml_file
 from quizbuilder.model import SiteSettings
@@ -131,15 +136,34 @@ def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
 
 @cli.command("check")
 @click.argument("docs_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"))
-def check_command(docs_dir: Path) -> int:
-    """Validate every role, article and the site file in DOCS_DIR."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat item-writing warnings as errors (exit 1 when there is any).",
+)
+def check_command(docs_dir: Path, strict: bool) -> int:
+    """Validate every role, article and the site file in DOCS_DIR.
+
+    Item-writing warnings (answers given away by length or position, unfinished
+    template text) are printed and still pass, unless --strict.
+    """
     if not docs_dir.is_dir():
         raise _fail(f"{display_path(docs_dir)} is not a folder")
     try:
-        content = load_content(docs_dir)
+        content, warnings = load_content_and_warnings(docs_dir)
     except ContentError as error:
         _print_problems(error.problems)
         return 1
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        click.echo(
+            f"{len(warnings)} {noun}" + (": --strict treats them as errors." if strict else "."),
+            err=True,
+        )
+        if strict:
+            return 1
     roles = len(content.roles)
     quizzes = sum(len(role.quizzes) for role in content.roles)
     role_noun = "role" if roles == 1 else "roles"

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ContentError, Problem
+from .headings import heading_anchors
+from .lint import lint
 from .loader import (
     MAX_BYTES,
     Document,
@@ -31,6 +33,7 @@ from .model import (
     CustomerKind,
     Dimension,
     FinderQuestion,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -41,12 +44,20 @@ from .model import (
     Source,
 )
 from .schema import SchemaName, validate_schema
+from .strings import DEFAULT_GRADED_BANDS
 from .validate import validate
 
 if TYPE_CHECKING:
     from .cache import ContentCache
 
-__all__ = ["check", "display_path", "load_article_file", "load_content", "load_role_file"]
+__all__ = [
+    "check",
+    "display_path",
+    "load_article_file",
+    "load_content",
+    "load_content_and_warnings",
+    "load_role_file",
+]
 
 
 def load_content(
@@ -62,6 +73,20 @@ def load_content(
     Raises `ContentError` with every problem found in any file. With a `cache`, files
     that passed their schema before are taken from it instead of parsed again.
     """
+    return load_content_and_warnings(
+        docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file, cache=cache
+    )[0]
+
+
+def load_content_and_warnings(
+    docs_dir: Path,
+    *,
+    roles_dir: str = "roles",
+    articles_dir: str = "articles",
+    site_file: str = "quizbuilder.yml",
+    cache: ContentCache | None = None,
+) -> tuple[Content, list[Problem]]:
+    """`load_content`, plus the item-writing warnings (`quizbuilder.lint`) of valid content."""
     result = _load(
         docs_dir,
         roles_dir=roles_dir,
@@ -71,7 +96,7 @@ def load_content(
     )
     if result.problems or result.content is None:
         raise ContentError(result.problems)
-    return result.content
+    return result.content, result.warnings
 
 
 def check(
@@ -100,6 +125,7 @@ def display_path(file: Path) -> str:
 class _Result:
     content: Content | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _load(
@@ -151,6 +177,8 @@ def _load(
     if settings is not None:
         roles.sort(key=lambda role: (role.title.casefold(), role.slug))
         result.content = Content(settings, tuple(roles), tuple(articles))
+        if not result.problems:
+            result.warnings = lint(roles, positions)
     return result
 
 
@@ -193,6 +221,7 @@ def _article(document: Document, file: Path, src_uri: str) -> Article:
         dimensions=tuple(data.get("dimensions", ())),
         src_uri=src_uri,
         path=document.path,
+        anchors=heading_anchors(document.body),
     )
 
 
@@ -327,6 +356,20 @@ def _raw(file: Path) -> bytes | None:
         return None
 
 
+def _bands(document: Document, name: str, items: Iterable[dict[str, Any]]) -> tuple[Band, ...]:
+    return tuple(
+        Band(
+            id=item["id"],
+            label=item["label"],
+            min=item["min"],
+            max=item["max"],
+            message=item["message"],
+            source=_source(document, (name, index)),
+        )
+        for index, item in enumerate(items)
+    )
+
+
 def settings_model(document: Document) -> SiteSettings:
     """The `SiteSettings` of a loaded, schema-valid site file."""
     data = document.data
@@ -341,20 +384,17 @@ def settings_model(document: Document) -> SiteSettings:
                 name=item["name"],
                 summary=item["summary"],
                 description=item.get("description", ""),
+                levels={
+                    band: Level(meaning=level["meaning"], habit=level["habit"])
+                    for band, level in item.get("levels", {}).items()
+                },
                 source=_source(document, ("dimensions", index)),
             )
             for index, item in enumerate(data["dimensions"])
         ),
-        bands=tuple(
-            Band(
-                id=item["id"],
-                label=item["label"],
-                min=item["min"],
-                max=item["max"],
-                message=item["message"],
-                source=_source(document, ("bands", index)),
-            )
-            for index, item in enumerate(data["bands"])
+        bands=_bands(document, "bands", data["bands"]),
+        graded_bands=_bands(
+            document, "graded_bands", data.get("graded_bands", DEFAULT_GRADED_BANDS)
         ),
         scale_labels=tuple(data["scale"]["labels"]),
         finder_questions=tuple(

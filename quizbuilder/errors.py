@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the content, printable as `path:line:column: field: message`."""
+    """One thing wrong with the content, printable as `path:line:column: field: message`.
+
+    A warning (`severity="warning"`, with a short `rule` name) is advice about how the
+    content is written: it prints as `path:line:column: warning: message [rule]`, and
+    fails a check only under `--strict`.
+    """
 
     path: str
     line: int
@@ -15,8 +20,18 @@ class Problem:
     field: str
     message: str
     expected: str = ""
+    severity: str = "error"
+    """"error" or "warning"."""
+    rule: str = ""
+    """The warning's rule name, e.g. `correct-longest`."""
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
+        if self.is_warning:
+            return f"{self.path}:{self.line}:{self.column}: warning: {self.message} [{self.rule}]"
         text = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
         if self.expected:
             text += f" (expected {self.expected})"

@@ -1,13 +1,15 @@
 """The site-wide finder "Are you in customer service?": data, matching, search, page.
 
-Pure functions over the content model. `finder.js` implements `match_roles`,
-`customer_profile`, `search_roles` and `normalise` the same way; the shared vectors in
-`tests/vectors/finder/` hold both to the same answers. Every number that leaves these
+Pure functions over the content model. `finder-core.js` implements `match_roles`,
+`customer_profile`, `search_roles`, `normalise` and the share-link codec the same way
+(`finder.js` is its page code); the shared vectors in `tests/vectors/finder/` hold both
+to the same answers. Every number that leaves these
 functions is an integer, so Python and JavaScript cannot disagree on rounding.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import unicodedata
@@ -23,23 +25,55 @@ DATA_VERSION = 1
 
 DEFAULT_FINDER_STRINGS: dict[str, str] = {
     "search_label": "Your job title",
-    "search_hint": "Type a job title, or what people call it. Spelling needn't be perfect.",
+    "search_hint": "Type a job title, or what people call it.",
     "search_noscript": "Searching needs JavaScript.",
     "search_browse": "Browse every role instead.",
     "search_count_one": "1 role matches.",
     "search_count_many": "{count} roles match.",
-    "search_none": "No role page matches “{query}” yet.",
-    "search_try_finder": "Take the finder below: it works for any job.",
+    "search_guess": "No role page matches “{query}”. Did you mean …?",
+    "search_none": "There is no page for “{query}” yet.",
+    "search_none_after_guess": "If it is none of these, there is no page for “{query}” yet.",
+    "search_try_finder": "Take the finder for “{query}”: it works for any job.",
+    "search_add": "Know this job well? Add a page for it.",
     "search_alias": "also called {alias}",
     "finder_title": "Who does your work serve?",
     "finder_intro": "Answer for a typical week. There are no right answers.",
+    "finder_job_label": "Your job title (optional)",
     "finder_noscript": "Matching your answers needs JavaScript. You can still read the questions.",
     "finder_submit": "Show my answer",
     "finder_missing_title": "A few questions still need an answer",
     "finder_missing_text": "Answer every question to see your result. Still to answer:",
+    "finder_for": "Your answers for “{job}”",
+    "finder_yours": "Your answers",
+    "finder_shared": "A shared finder result",
+    "finder_shared_for": "Shared answers for “{job}”",
+    "finder_shared_note": "Someone shared these finder answers with you.",
+    "finder_shared_invalid": "This finder link is not valid, so there is nothing to show.",
+    "finder_share_line": "Customer service: about {share}% of your work",
+    "finder_share_how": "This is your highest answer to the three questions about who your "
+    "work is for, as a share of the top answer.",
     "finder_kinds_title": "Who you serve",
     "finder_roles_title": "Jobs most like yours",
-    "finder_fit": "{fit}% similar",
+    "finder_roles_none_similar": "No role on this site works much like yours yet. "
+    "These are the nearest:",
+    "finder_fit": "{label} ({fit}%)",
+    "finder_fit_how": "Closeness: 100% means the same answers; 0% means no closer than "
+    "two people answering at random.",
+    "close_same": "Same answers",
+    "close_nearly": "Nearly the same",
+    "close_similar": "Similar",
+    "close_somewhat": "Somewhat alike",
+    "close_unlike": "Not much alike",
+    "finder_quizzes": "Quizzes for {title}:",
+    "finder_retake": "Answer again",
+    "finder_take": "Take it yourself",
+    "finder_share": "Copy link to this result",
+    "finder_share_copied": "Link copied.",
+    "finder_share_manual": "Copy this link:",
+    "finder_saved": "Saved in My results.",
+    "finder_not_saved": "This result could not be saved in this browser.",
+    "finder_history_title": "Finder: who does your work serve?",
+    "finder_all_results": "All my results",
     "finder_strength": "{label}, {strength} out of 100",
     "label_strong": "Strong",
     "label_some": "Some",
@@ -70,6 +104,7 @@ PAGE_ONLY_STRINGS = frozenset(
         "search_browse",
         "finder_title",
         "finder_intro",
+        "finder_job_label",
         "finder_noscript",
         "finder_submit",
     }
@@ -85,11 +120,23 @@ CLOSE_TO_TOP = 10
 CLEAR_FROM = 34
 """A strongest kind at or above this makes the verdict `clear`, below it `quiet`."""
 
-_APOSTROPHES = frozenset("'’`ʼ")
-_STOP_WORDS = frozenset({"and", "the", "for", "with", "of"})
+CLOSENESS_LABELS: tuple[tuple[int, str], ...] = (
+    (100, "same"),
+    (90, "nearly"),
+    (70, "similar"),
+    (40, "somewhat"),
+    (0, "unlike"),
+)
+"""(lowest closeness, label), highest first."""
 
-TIER_EXACT, TIER_PREFIX, TIER_FUZZY, TIER_PARTIAL = 0, 1, 2, 3
-_TIER_NAMES = ("exact", "prefix", "fuzzy", "partial")
+SIMILAR_FROM = 70
+"""A role at or above this closeness is "similar"; below it the result says none is."""
+
+_APOSTROPHES = frozenset("'’`ʼ")
+_STOP_WORDS = frozenset({"and", "the", "for", "with", "of", "a", "an", "in", "at", "to"})
+
+MATCH_EXACT, MATCH_WORDS, MATCH_PREFIX, MATCH_TYPO = 0, 1, 2, 3
+_MATCH_NAMES = ("exact", "words", "prefix", "typo")
 
 _T = TypeVar("_T")
 
@@ -123,6 +170,7 @@ def finder_data(
                 "aliases": list(role.aliases),
                 "url": page_url_for_role(role),
                 "summary": role.summary,
+                "quizzes": [{"id": quiz.id, "title": quiz.title} for quiz in role.quizzes],
                 "v": values,
             }
         )
@@ -185,11 +233,11 @@ def match_roles(data: Mapping[str, Any], answers: list[int], k: int = 3) -> list
     """The `k` roles whose typical answers are closest to `answers`.
 
     Distance is the squared Euclidean distance (an integer, so the ranking is exact);
-    ties go to the title, then the slug. `fit` is how close, as an integer percent of
-    the largest possible distance. One pass over the roles keeping the best `k`.
+    ties go to the title, then the slug. `fit` is the calibrated `closeness` and
+    `close` its word. One pass over the roles keeping the best `k`.
     """
     check_answers(data, answers)
-    worst = sum(q["max"] * q["max"] for q in data["questions"])
+    spread = random_spread(data)
     ranked = _top_k(
         (
             (
@@ -201,28 +249,63 @@ def match_roles(data: Mapping[str, Any], answers: list[int], k: int = 3) -> list
         ),
         k,
     )
-    return [
-        {
-            "slug": role["slug"],
-            "title": role["title"],
-            "url": role["url"],
-            "summary": role["summary"],
-            "distance": key[0],
-            "fit": _percent(worst - key[0], worst) if worst else 100,
-        }
-        for key, _tie, role in ranked
-    ]
+    matches = []
+    for key, _tie, role in ranked:
+        fit = closeness(key[0], spread)
+        matches.append(
+            {
+                "slug": role["slug"],
+                "title": role["title"],
+                "url": role["url"],
+                "summary": role["summary"],
+                "quizzes": role.get("quizzes", []),
+                "distance": key[0],
+                "fit": fit,
+                "close": closeness_label(fit),
+            }
+        )
+    return matches
+
+
+def random_spread(data: Mapping[str, Any]) -> int:
+    """Six times the expected squared distance between two sets of random answers.
+
+    For one question with answers 0..m chosen uniformly and independently,
+    E[(a - b)²] = m(m + 2) / 6; six times it keeps the arithmetic in integers.
+    """
+    return sum(q["max"] * (q["max"] + 2) for q in data["questions"])
+
+
+def closeness(distance: int, spread: int) -> int:
+    """How alike two answer sets are, 0..100: 100 for the same answers, 0 for no
+    closer than two people answering at random (or further apart).
+
+    `100 × (1 − distance / expected random distance)`, rounded half up, floored at 0.
+    """
+    if spread <= 0:
+        return 100
+    return max(0, _percent(spread - 6 * distance, spread))
+
+
+def closeness_label(fit: int) -> str:
+    """The word for a closeness: `same`, `nearly`, `similar`, `somewhat`, `unlike`."""
+    for lowest, label in CLOSENESS_LABELS:
+        if fit >= lowest:
+            return label
+    return "unlike"
 
 
 def customer_profile(data: Mapping[str, Any], answers: list[int]) -> dict[str, Any]:
-    """How strongly the answers point at each customer kind, and the verdict.
+    """How strongly the answers point at each customer kind, the verdict, and `share`.
 
     A kind's strength is its questions' answers as an integer percent of their
-    maximum; kinds no question is evidence for are left out.
+    maximum; kinds no question is evidence for are left out. `share`, how much of the
+    work is customer service, is the strongest kind's strength: the highest answer to
+    the questions about who the work is for, as a share of the top answer.
     """
     check_answers(data, answers)
     strings = data["strings"]
-    kinds = []
+    kinds: list[dict[str, Any]] = []
     for kind in data["kinds"]:
         points = maximum = 0
         for question, answer in zip(data["questions"], answers, strict=True):
@@ -266,11 +349,12 @@ def customer_profile(data: Mapping[str, Any], answers: list[int]) -> dict[str, A
             "headline": headline,
             "text": strings[f"verdict_{level}_text"],
         }
-    return {"kinds": kinds, "verdict": verdict}
+    return {"kinds": kinds, "verdict": verdict, "share": top}
 
 
 def _percent(part: int, whole: int) -> int:
-    """`100 * part / whole` rounded half up, in integers (as scoring.py does)."""
+    """`100 * part / whole` rounded half up, in integers (as scoring.py does); floor
+    division, so a negative part rounds the same way in Python and JavaScript."""
     return (200 * part + whole) // (2 * whole)
 
 
@@ -371,22 +455,22 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def allowed_edits(length: int) -> int:
-    """Typos tolerated in a query word of this length: none under 4, 1 up to 7, then 2."""
-    if length < 4:
+    """Typos tolerated in a query word of this length: none up to 4 letters, 1 up to 7,
+    then 2. Short words have too many neighbours (`chef`/`chief`) for a guess to help."""
+    if length <= 4:
         return 0
     return 1 if length < 8 else 2
 
 
-def _token_cost(query: str, token: str) -> int | None:
-    """0 when `query` starts `token`; else the fewest typos between `query` and the
-    whole token or its start of about the query's length (a half-typed word with a
-    typo), when within `allowed_edits`; else None.
-    """
-    if token.startswith(query):
-        return 0
+def _typo_cost(query: str, token: str) -> int | None:
+    """The fewest typos between `query` and `token`, or between `query` and a start of
+    `token` one letter shorter or longer than the query (a half-typed word with a
+    typo), when within `allowed_edits`; else None. The first letters must agree:
+    people rarely mistype the first letter, and a guess that changes it is a
+    different word (`mechanic` is not `technician`)."""
     size = len(query)
     allowed = allowed_edits(size)
-    if allowed == 0 or len(token) < size - allowed:
+    if allowed == 0 or not token or token[0] != query[0] or len(token) < size - allowed:
         return None
     columns = min(len(token), size + allowed)
     row = _last_row(query, token[:columns], allowed)
@@ -399,70 +483,162 @@ def _token_cost(query: str, token: str) -> int | None:
     return best if best <= allowed else None
 
 
-def _name_key(
-    query: str, query_tokens: list[str], name: str, is_alias: int
-) -> tuple[int, ...] | None:
-    """The rank of one title or alias for the query (smaller is better), or None."""
-    name_tokens = name.split(" ")
+def _required(tokens: list[str]) -> list[str]:
+    """The query words a name must match: all but stop words (all, if only those)."""
+    kept = [token for token in tokens if token not in _STOP_WORDS]
+    return kept or tokens
+
+
+def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[int, ...] | None:
+    """How one title or alias matches the query (smaller is better), or None.
+
+    `(MATCH_EXACT, …)`: the whole name; `(MATCH_WORDS, …)`: every query word is a word
+    of the name; `(MATCH_PREFIX, …)`: every query word starts a word of the name (or
+    the query, spaces ignored, starts the name); `(MATCH_TYPO, typos, …)`: every query
+    word is within `allowed_edits` of a word, and at least one needed a typo.
+    """
+    tokens = name.split(" ")
     query_compact = query.replace(" ", "")
     name_compact = name.replace(" ", "")
     if query == name or query_compact == name_compact:
-        return (TIER_EXACT, 0, 0, is_alias)
-    starts = name_compact.startswith(query_compact)
-    costs: list[int | None] = []
-    for word in query_tokens:
-        found = [c for c in (_token_cost(word, token) for token in name_tokens) if c is not None]
-        costs.append(min(found) if found else None)
-    if starts or all(cost == 0 for cost in costs):
-        return (TIER_PREFIX, 0 if starts else 1, 0, is_alias)
-    matched = [cost for cost in costs if cost is not None]
-    if len(matched) == len(costs):
-        return (TIER_FUZZY, 0, sum(matched), is_alias)
-    # Partial matches are noisy enough without typos: only whole words or their starts.
-    useful = [
-        word
-        for word, cost in zip(query_tokens, costs, strict=True)
-        if cost == 0 and len(word) >= 3 and word not in _STOP_WORDS
-    ]
-    if useful:
-        return (TIER_PARTIAL, -len(useful), 0, is_alias)
-    return None
+        return (MATCH_EXACT, 0, is_alias)
+    if all(word in tokens for word in words):
+        return (MATCH_WORDS, 0, is_alias)
+    if name_compact.startswith(query_compact) or all(
+        any(token.startswith(word) for token in tokens) for word in words
+    ):
+        return (MATCH_PREFIX, 0, is_alias)
+    typos = 0
+    for word in words:
+        if any(token.startswith(word) for token in tokens):
+            continue
+        costs = [c for c in (_typo_cost(word, token) for token in tokens) if c is not None]
+        if not costs:
+            return None
+        typos += min(costs)
+    return (MATCH_TYPO, typos, is_alias)
 
 
 def search_roles(data: Mapping[str, Any], query: str, limit: int = 8) -> list[dict[str, Any]]:
     """Roles whose title or an alias matches a typed job title, best first.
 
-    Exact (after `normalise`, spaces ignored) beats prefix (every word starts a word of
-    the name) beats fuzzy (within `allowed_edits` typos per word) beats partial (some
-    of the words start words of the name, e.g. `night receptionist`). Titles beat aliases on equal
-    terms; then the title and slug decide. `alias` names the alias that matched.
+    Only the best kind of match is returned, so a list holds either matches or
+    guesses, never both: names with every typed word as a whole word (`exact`,
+    `words`); failing those, names with every typed word starting one of their words
+    (`prefix`: a word still being typed); failing those, spelling guesses (`typo`,
+    to be shown as "Did you mean …?"). Titles beat aliases on equal terms; then the
+    title and slug decide. `alias` names the alias that matched.
     """
     text = normalise(query)
     if not text:
         return []
-    tokens = text.split(" ")
+    words = _required(text.split(" "))
     candidates = []
     for role in data["roles"]:
         best: tuple[int, ...] | None = None
         best_alias: str | None = None
         names = [(role["title"], None), *((alias, alias) for alias in role["aliases"])]
         for index, (name, alias) in enumerate(names):
-            key = _name_key(text, tokens, normalise(name), 1 if index else 0)
+            key = _name_key(text, words, normalise(name), 1 if index else 0)
             if key is not None and (best is None or key < best):
                 best, best_alias = key, alias
         if best is not None:
             candidates.append((best, _tie_key(role), (role, best_alias)))
+    if not candidates:
+        return []
+    level = min(key[0] for key, _tie, _item in candidates)
+    tier = {MATCH_EXACT, MATCH_WORDS} if level <= MATCH_WORDS else {level}
     return [
         {
             "slug": role["slug"],
             "title": role["title"],
             "url": role["url"],
             "summary": role["summary"],
-            "match": _TIER_NAMES[key[0]],
+            "match": _MATCH_NAMES[key[0]],
             "alias": alias,
         }
-        for key, _tie, (role, alias) in _top_k(candidates, limit)
+        for key, _tie, (role, alias) in _top_k(
+            (entry for entry in candidates if entry[0][0] in tier), limit
+        )
     ]
+
+
+# --- share links --------------------------------------------------------------------
+
+SHARE_MAX = 512
+"""The longest share payload (the text after `#qb=`) accepted."""
+
+JOB_MAX = 80
+"""The longest job title (in code points) a share link may carry."""
+
+_SHARE_TEXT = re.compile(r"^[A-Za-z0-9_-]+$")
+_JOB_REFUSED = re.compile(
+    "[\\x00-\\x1f\\x7f-\\x9f\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069\\ufeff\\ud800-\\udfff]"
+)
+
+
+class ShareError(ValueError):
+    """A finder share link that cannot be shown; `code` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"share link: {code}")
+        self.code = code
+
+
+def encode_share(answers: list[int], job: str = "") -> str:
+    """The `#qb=` payload of a finder result: base64url of `{"v":1,"k":"f","a":"…"}`
+    with the answers as digits, and `"j"` the job title when there is one."""
+    payload: dict[str, Any] = {"v": 1, "k": "f", "a": "".join(str(a) for a in answers)}
+    if job:
+        payload["j"] = job
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ShareError("json")
+
+
+def decode_share(data: Mapping[str, Any], text: Any) -> dict[str, Any]:
+    """`{"answers": [...], "job": str}` from a share payload, every field checked
+    against the finder's questions; `ShareError` (with a `code`) otherwise."""
+    if not isinstance(text, str) or not text:
+        raise ShareError("empty")
+    if len(text) > SHARE_MAX:
+        raise ShareError("size")
+    if not _SHARE_TEXT.match(text) or len(text) % 4 == 1:
+        raise ShareError("encoding")
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        value = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError) as error:
+        if isinstance(error, ShareError):
+            raise
+        raise ShareError("json") from None
+    if not isinstance(value, dict):
+        raise ShareError("shape")
+    version = value.get("v")
+    if isinstance(version, bool) or version != 1:  # 1.0 is 1, as in JavaScript
+        raise ShareError("version")
+    if value.get("k") != "f":
+        raise ShareError("kind")
+    if not {"v", "k", "a"} <= value.keys() <= {"v", "k", "a", "j"}:
+        raise ShareError("shape")
+    digits = value["a"]
+    questions = data["questions"]
+    if not isinstance(digits, str) or len(digits) != len(questions):
+        raise ShareError("answers")
+    answers = []
+    for digit, question in zip(digits, questions, strict=True):
+        if digit not in "0123456789" or int(digit) > question["max"]:
+            raise ShareError("answers")
+        answers.append(int(digit))
+    job = value.get("j", "")
+    if not isinstance(job, str) or ("j" in value and not job.strip()):
+        raise ShareError("job")
+    if len(job) > JOB_MAX or _JOB_REFUSED.search(job):
+        raise ShareError("job")
+    return {"answers": answers, "job": job}
 
 
 # --- page ---------------------------------------------------------------------------
@@ -487,11 +663,15 @@ def render_finder_page(
     *,
     roles_index_url: str = "../roles/",
     strings: Mapping[str, str] | None = None,
+    config: Mapping[str, Any] | None = None,
 ) -> str:
     """The Markdown (with raw HTML) of `finder/index.md`.
 
     URLs are relative to the finder page: `page_url_for_role` for each role page and
     `roles_index_url` for the list of roles the page falls back to without JavaScript.
+    `config` goes to the finder form's `data-qb-config`: `storage` (the quiz engine's
+    storage namespace, so results land in "My results"), `results_url` and
+    `guide_url` (the editor guide, offered when a job has no page).
     """
     data = finder_data(content, page_url_for_role, strings)
     return (
@@ -500,6 +680,7 @@ def render_finder_page(
         .render(
             questions=content.settings.finder_questions,
             data_json=data_attribute_json(data),
+            config_json=data_attribute_json(dict(config or {})),
             roles_index_url=roles_index_url,
             s=finder_strings(strings),
         )

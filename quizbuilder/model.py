@@ -114,12 +114,22 @@ class CustomerKind:
 
 
 @dataclass(frozen=True)
+class Level:
+    """A dimension at one band: what it means, and one habit to try (plain text)."""
+
+    meaning: str
+    habit: str
+
+
+@dataclass(frozen=True)
 class Dimension:
     id: str
     name: str
     summary: str
     description: str = ""
     """Markdown body of the dimension's page."""
+    levels: dict[str, Level] = field(default_factory=dict)
+    """Band id -> what that band means for this dimension (profile results)."""
     source: Source | None = None
 
 
@@ -156,6 +166,8 @@ class SiteSettings:
     finder_questions: tuple[FinderQuestion, ...] = ()
     sectors: tuple[str, ...] = ()
     """The sectors roles may name, in index order; empty accepts any sector."""
+    graded_bands: tuple[Band, ...] = ()
+    """Bands of graded results; the site file's `graded_bands`, else quizbuilder's own."""
     path: str = ""
 
 
@@ -168,6 +180,8 @@ class Article:
     src_uri: str
     """e.g. `articles/your-problem.md`."""
     path: str = ""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Heading anchor → heading text, as the `toc` extension makes them."""
 
 
 @dataclass(frozen=True)

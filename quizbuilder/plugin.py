@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from quizbuilder import assets, render
 from quizbuilder import cache as content_cache
-from quizbuilder.content import load_content
+from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import ContentError
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
 from quizbuilder.model import Content, Role
@@ -30,9 +30,13 @@ from quizbuilder.strings import DEFAULT_STRINGS
 log = get_plugin_logger(__name__)
 
 FINDER_PAGE = "finder/index.md"
+GUIDE_PAGE = "guide/add-a-role.md"
+"""The editor guide; the finder links it when a typed job has no page, if it exists."""
 """Published only on the finder page, after the engine's own files, when they exist."""
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
-_SOURCES = frozenset({*assets.BUNDLE_PARTS, assets.STYLESHEET})
+_SOURCES = frozenset(
+    {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
+)
 
 
 def engine_assets() -> dict[str, str]:
@@ -40,6 +44,10 @@ def engine_assets() -> dict[str, str]:
     return {
         f"{render.ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
         f"{render.ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
+        f"{render.ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
+        f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
+            assets.RESULTS_STYLESHEET
+        ),
     }
 
 
@@ -84,6 +92,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
+        self._guide = False
         self._cache: content_cache.ContentCache | None = None
         self._memory: dict[str, Any] | None = None
         """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
@@ -115,7 +124,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             return
         self._cache = self._open_cache(config)
         try:
-            self.content = load_content(
+            self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
                 roles_dir=self.config.roles_dir,
                 articles_dir=self.config.articles_dir,
@@ -124,6 +133,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None
+        # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
+        for warning in warnings:
+            log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.content is None:
@@ -134,6 +146,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 files.remove(source)
 
         self._fragments = {}
+        self._guide = files.get_file_from_path(GUIDE_PAGE) is not None
         for page in self._pages(content):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
@@ -237,10 +250,16 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
 
         roles_index = render.page_url(render.ROLES_INDEX, self.options.use_directory_urls)
+        config = render.client_config(self.options, here)
+        config.pop("strings")  # the finder's texts travel in its data
+        if self._guide:
+            guide = render.page_url(GUIDE_PAGE, self.options.use_directory_urls)
+            config["guide_url"] = render.relative_url(guide, here)
         markdown = render_finder_page(
             content,
             role_url,
             roles_index_url=render.relative_url(roles_index, here),
             strings=self.options.strings,
+            config=config,
         )
         return render.GeneratedPage(FINDER_PAGE, markdown)

@@ -24,6 +24,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from quizbuilder.headings import heading_anchors
 from quizbuilder.markdown_inline import render_block, render_inline, render_prose, render_text
 from quizbuilder.model import (
     Content,
@@ -85,6 +86,8 @@ PAGE_STRINGS: dict[str, str] = {
     "quiz_correct_one": "Correct answer:",
     "quiz_correct_many": "Correct answers:",
     "quiz_submit": "Check my answers",
+    "quiz_submit_profile": "Show my profile",
+    "quiz_learn_more": "Learn more:",
 }
 """Texts used only in server-rendered HTML; the plugin's `strings` option overrides them too."""
 
@@ -166,7 +169,7 @@ def asset_tags(
 
 
 ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
-FINDER_FILES = ("finder.css", "finder.js")
+FINDER_FILES = ("finder.css", "finder-core.js", "finder.js")
 
 _ENHANCED = re.compile(
     r"""class=["'](?:[^"']*\s)?(qb-(?:quiz|history|finder(?:-search|-filter)?))(?=[\s"'])"""
@@ -181,7 +184,7 @@ def enhanced_elements(html: str) -> set[str]:
 def assets_for(elements: set[str]) -> tuple[str, ...]:
     """The asset files a page with these enhanced elements loads; none for no element.
 
-    The role index filter needs only finder.js; quizzes, history and the finder itself
+    The role index filter needs only the finder's files; quizzes, history and the finder itself
     also need the quiz engine and its stylesheet.
     """
     names: tuple[str, ...] = ()
@@ -220,10 +223,16 @@ def _question_data(question: Question, quiz: Quiz, settings: SiteSettings) -> di
         data["dimension"] = question.dimension
         data["reverse"] = question.reverse
         data["points"] = len(settings.scale_labels)
-    elif quiz.kind is QuizKind.GRADED:
+        return data
+    if quiz.kind is QuizKind.GRADED:
         data["options"] = [{"correct": o.correct} for o in question.options]
     else:
         data["options"] = [{"points": dict(o.points)} for o in question.options]
+    if quiz.shuffle if question.shuffle is None else question.shuffle:
+        data["shuffle"] = True
+        for option, item in zip(question.options, data["options"], strict=True):
+            if option.pin:
+                item["pin"] = True
     return data
 
 
@@ -240,7 +249,8 @@ def quiz_data(
         return relative_url(page_url(src_uri, use_directory_urls), here)
 
     settings = content.settings
-    return {
+    graded = quiz.kind is QuizKind.GRADED
+    data: dict[str, Any] = {
         "v": 1,
         "id": quiz.id,
         "role": role.slug,
@@ -255,6 +265,16 @@ def quiz_data(
                 "articles": [
                     {"title": a.title, "url": url(a.src_uri)} for a in content.articles_for(d.id)
                 ],
+                **(
+                    {
+                        "levels": {
+                            band: {"meaning": level.meaning, "habit": level.habit}
+                            for band, level in d.levels.items()
+                        }
+                    }
+                    if d.levels
+                    else {}
+                ),
             }
             for d in quiz_dimensions(quiz, settings)
         ],
@@ -266,9 +286,51 @@ def quiz_data(
                 "max": b.max,
                 "message": render_text(b.message),
             }
-            for b in settings.bands
+            for b in (settings.graded_bands or settings.bands if graded else settings.bands)
         ],
     }
+    if graded:
+        data["next"] = next_quizzes(quiz, role)
+    return data
+
+
+def next_quizzes(quiz: Quiz, role: Role) -> list[dict[str, str]]:
+    """The role's other quizzes, profile quizzes first: the next step a graded result offers."""
+    others = [q for q in role.quizzes if q.id != quiz.id]
+    others.sort(key=lambda q: q.kind is not QuizKind.PROFILE)
+    return [{"title": q.title, "url": f"#quiz-{q.id}"} for q in others]
+
+
+def learn_more_link(
+    question: Question, role: Role, content: Content, use_directory_urls: bool = True
+) -> tuple[str, str] | None:
+    """`(url, section title)` of a question's `learn_more`, relative to the role page;
+    None when it has none or it leads nowhere (validation reports that)."""
+    link = question.learn_more
+    if not link:
+        return None
+    if link.startswith(("http://", "https://")):
+        return (link, link)
+    target, _, anchor = link.partition("#")
+    if not target:
+        anchors: Mapping[str, str] = heading_anchors(role.body)
+        title = role.title
+        page_uri = role.src_uri
+    else:
+        page_uri = posixpath.normpath(posixpath.join(posixpath.dirname(role.src_uri), target))
+        page = next((r for r in content.roles if r.src_uri == page_uri), None)
+        article = next((a for a in content.articles if a.src_uri == page_uri), None)
+        if page is not None:
+            anchors, title = heading_anchors(page.body), page.title
+        elif article is not None:
+            anchors, title = article.anchors, article.title
+        else:
+            return None
+    if anchor and anchor not in anchors:
+        return None
+    here = page_url(role.src_uri, use_directory_urls)
+    url = "" if not target else relative_url(page_url(page_uri, use_directory_urls), here)
+    return (url + (f"#{anchor}" if anchor else ""), anchors[anchor] if anchor else title)
 
 
 THEME_HTML_META = ("title", "description")
@@ -351,11 +413,19 @@ def render_quiz(quiz: Quiz, role: Role, content: Content, options: RenderOptions
         if count == 1
         else options.text("quiz_questions_many").format(count=count)
     )
-    kind = options.text("quiz_graded" if quiz.kind is QuizKind.GRADED else "quiz_profile")
+    graded = quiz.kind is QuizKind.GRADED
+    kind = options.text("quiz_graded" if graded else "quiz_profile")
+    links = {
+        q.id: learn_more_link(q, role, content, options.use_directory_urls)
+        for q in quiz.questions
+        if graded and q.learn_more
+    }
     return _render(
         "quiz.html.j2",
         quiz=quiz,
-        graded=quiz.kind is QuizKind.GRADED,
+        graded=graded,
+        links=links,
+        submit=options.text("quiz_submit" if graded else "quiz_submit_profile"),
         meta=f"{kind} · {counted}",
         scale_labels=content.settings.scale_labels,
         data=encode_json(
@@ -476,7 +546,8 @@ def _sector_order(sector: str, content: Content) -> tuple[int, str]:
 
 
 def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPage:
-    """`roles/index.md`: every role with its summary, by sector and by customer kind."""
+    """`roles/index.md`: every role once, with its summary, sector and customer kinds;
+    the sector and kind filters are enhanced by finder.js."""
     sectors: dict[str, list[Role]] = {}
     for role in content.roles:
         sectors.setdefault(role.sector, []).append(role)

@@ -7,15 +7,18 @@ loader's `Positions` when given (exact key or value), else from the objects' `So
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import Problem
+from .headings import heading_anchors
 from .loader import JsonPath, Positions
 from .model import (
     Article,
+    Band,
     QuestionType,
     Quiz,
     QuizKind,
@@ -91,6 +94,7 @@ def validate(
         problems += check_role(role, settings, positions.get(role.path), quiz_ids)
     for role in roles:
         problems += _check_markers(role, quiz_ids)
+    problems += check_learn_more(roles, articles, positions)
     if settings is not None:
         dimension_ids = [d.id for d in settings.dimensions]
         for article in articles:
@@ -195,6 +199,7 @@ def check_settings(settings: SiteSettings, positions: Positions | None = None) -
         ("customer_kinds", [k.id for k in settings.customer_kinds]),
         ("dimensions", [d.id for d in settings.dimensions]),
         ("bands", [b.id for b in settings.bands]),
+        ("graded_bands", [b.id for b in settings.graded_bands]),
     ):
         paths: list[JsonPath] = [(name, i, "id") for i in range(len(ids))]
         problems += _duplicates(where, ids, paths, "id")
@@ -214,19 +219,35 @@ def check_settings(settings: SiteSettings, positions: Positions | None = None) -
                     kinds,
                 )
             )
-    problems += _check_bands(settings, where)
+    problems += _check_bands(settings.bands, "bands", where)
+    if settings.graded_bands:
+        problems += _check_bands(settings.graded_bands, "graded_bands", where)
+    band_ids = [b.id for b in settings.bands]
+    for index, dimension in enumerate(settings.dimensions):
+        for band in dimension.levels:
+            if band not in band_ids:
+                problems.append(
+                    _unknown(
+                        where,
+                        ("dimensions", index, "levels", band),
+                        "band",
+                        band,
+                        band_ids,
+                        key=True,
+                    )
+                )
     return problems
 
 
-def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
+def _check_bands(bands: Sequence[Band], name: str, where: _Where) -> list[Problem]:
     problems: list[Problem] = []
-    indexed = sorted(enumerate(settings.bands), key=lambda item: (item[1].min, item[1].max))
+    indexed = sorted(enumerate(bands), key=lambda item: (item[1].min, item[1].max))
     valid = []
     for index, band in indexed:
         if band.min > band.max:
             problems.append(
                 where.value(
-                    ("bands", index, "max"),
+                    (name, index, "max"),
                     f"band {band.id!r} ends ({band.max}) before it starts ({band.min})",
                     "max >= min",
                 )
@@ -239,7 +260,7 @@ def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
     if first.min != 0:
         problems.append(
             where.value(
-                ("bands", first_index, "min"),
+                (name, first_index, "min"),
                 f"bands start at {first.min}: no band covers 0..{first.min - 1}",
                 "the lowest band to start at 0",
             )
@@ -248,7 +269,7 @@ def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
     if last.max != 100:
         problems.append(
             where.value(
-                ("bands", last_index, "max"),
+                (name, last_index, "max"),
                 f"bands end at {last.max}: no band covers {last.max + 1}..100",
                 "the highest band to end at 100",
             )
@@ -258,7 +279,7 @@ def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
         if band.min > previous.max + 1:
             problems.append(
                 where.value(
-                    ("bands", index, "min"),
+                    (name, index, "min"),
                     f"gap between {previous.max} and {band.min}: "
                     f"no band covers {previous.max + 1}..{band.min - 1}",
                     f"min: {previous.max + 1}",
@@ -268,7 +289,7 @@ def _check_bands(settings: SiteSettings, where: _Where) -> list[Problem]:
             top = min(band.max, previous.max)
             problems.append(
                 where.value(
-                    ("bands", index, "min"),
+                    (name, index, "min"),
                     f"overlap: {band.min}..{top} covered by both {previous.id!r} and {band.id!r}",
                     f"min: {previous.max + 1}",
                 )
@@ -454,4 +475,77 @@ def _check_markers(role: Role, quiz_ids: Mapping[str, tuple[str, int]]) -> list[
                 message += f" (did you mean {close[0]!r}?)"
         expected = "one of: " + ", ".join(own) if own else "no markers: this role has no quizzes"
         problems.append(Problem(role.path, line, column, "-", message, expected))
+    return problems
+
+
+Pages = Mapping[str, tuple[Mapping[str, str], str]]
+"""src_uri → (heading anchor → heading text, page title)."""
+
+
+def linkable_pages(
+    roles: Sequence[Role], articles: Sequence[Article]
+) -> dict[str, tuple[Mapping[str, str], str]]:
+    """The pages a `learn_more` link may lead to, with their anchors."""
+    pages: dict[str, tuple[Mapping[str, str], str]] = {
+        r.src_uri: (heading_anchors(r.body), r.title) for r in roles
+    }
+    pages.update({a.src_uri: (a.anchors, a.title) for a in articles})
+    return pages
+
+
+def learn_more_target(link: str, role: Role, pages: Pages) -> tuple[str, str, str] | str:
+    """Where a `learn_more` link leads: `(src_uri, anchor, section title)`, or a message
+    saying why it leads nowhere. `src_uri` is the role's own page for `#anchor`; an
+    http(s) URL gives `("", url, "")`."""
+    if link.startswith(("http://", "https://")):
+        return ("", link, "")
+    target, _, anchor = link.partition("#")
+    if not target:
+        anchors, title = pages.get(role.src_uri, ({}, role.title))
+        page_uri = role.src_uri
+    else:
+        if not target.endswith(".md") or target.startswith("/"):
+            return "a link to a page must be relative and end in .md"
+        page_uri = posixpath.normpath(posixpath.join(posixpath.dirname(role.src_uri), target))
+        if page_uri not in pages:
+            return f"{target!r} is not a role or article page ({page_uri} does not exist)"
+        anchors, title = pages[page_uri]
+    if not anchor:
+        return (page_uri, "", title) if target else "'#' needs a heading anchor after it"
+    if anchor not in anchors:
+        close = difflib.get_close_matches(anchor, list(anchors), n=1, cutoff=0.6)
+        hint = f" (did you mean {'#' + close[0]!r}?)" if close else ""
+        return f"no heading with the anchor '#{anchor}' in {page_uri}{hint}"
+    return (page_uri, anchor, anchors[anchor])
+
+
+def check_learn_more(
+    roles: Sequence[Role],
+    articles: Sequence[Article],
+    positions: Mapping[str, Positions] | None = None,
+) -> list[Problem]:
+    """Every `learn_more` must lead to a heading of its role page or to an article/role page
+    (and heading) that exists."""
+    positions = positions or {}
+    problems: list[Problem] = []
+    pages: Pages | None = None
+    for role in roles:
+        where = _Where(role.path, positions.get(role.path))
+        for q_index, quiz in enumerate(role.quizzes):
+            for index, question in enumerate(quiz.questions):
+                if not question.learn_more:
+                    continue
+                pages = pages or linkable_pages(roles, articles)
+                found = learn_more_target(question.learn_more, role, pages)
+                if isinstance(found, str):
+                    at: JsonPath = ("quizzes", q_index, "questions", index, "learn_more")
+                    problems.append(
+                        where.value(
+                            at,
+                            found,
+                            "'#anchor' of a heading in this role's article, or a relative "
+                            "link to a role or article page such as "
+                            "'../articles/internal-customers.md#anchor'",
+                        )
+                    )
     return problems

@@ -3,66 +3,80 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from quizbuilder import assets
-from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.strings import DEFAULT_STRINGS, RESULT_STRING_KEYS
 
 SOURCES = Path(assets.__file__).parent / "theme" / "assets" / "quizbuilder"
 NODE = shutil.which("node")
+ROOT = Path(__file__).parent.parent
 
 
 def test_within_the_size_budget() -> None:
     sizes = assets.asset_sizes()
     assert sizes["total_gzip"] <= assets.BUDGET_GZIP, sizes
     assert sizes["total"] == sizes["js"] + sizes["css"]
+    assert sizes["results_gzip"] <= assets.RESULTS_BUDGET_GZIP, sizes
 
 
-@pytest.mark.parametrize("name", ["core.js", "engine.js"])
+@pytest.mark.parametrize("name", ["core.js", "engine.js", "results.js"])
 def test_no_html_string_apis(name: str) -> None:
     text = (SOURCES / name).read_text("utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", text)
 
 
-@pytest.mark.parametrize(
-    ("src", "want"),
-    [
-        ("const a = 1;  // note\nconst b = a / 2;\n", "const a=1;\nconst b=a/2;\n"),
-        ("x = '  // kept  ' + \"a  b\";", "x='  // kept  '+\"a  b\";\n"),
-        ("if (/^[/ ]+$/g.test(s)) return /a b/;", "if(/^[/ ]+$/g.test(s))return/a b/;\n"),
-        ("a = b + +c - -d;", "a=b+ +c- -d;\n"),
-        ("/* block */\n\n\nreturn\nx", "return\nx\n"),
-        ("let t = `a  ${b}`;", "let t=`a  ${b}`;\n"),
-        ("s.replace(/\\//g, '_')", "s.replace(/\\//g,'_')\n"),
-    ],
-)
-def test_minify_js(src: str, want: str) -> None:
-    assert assets.minify_js(src) == want
+def test_served_files_carry_no_comments() -> None:
+    assert "/*" not in assets.stylesheet()
+    assert "quizbuilder core:" not in assets.bundle_engine()
 
 
-def test_minify_css() -> None:
-    css = "/* c */\n.a ,.b { color : red ; }\n.c :focus{x:y}\n"
-    assert assets.minify_css(css) == ".a,.b{color : red;}.c :focus{x:y}\n"
+JS_UNITS = ("core.test.mjs", "share.property.test.mjs", "shuffle.test.mjs")
+HAS_FAST_CHECK = (ROOT / "node_modules" / "fast-check").exists()
 
 
 @pytest.mark.skipif(NODE is None, reason="needs node")
-def test_bundle_is_valid_classic_script(tmp_path: Path) -> None:
-    path = tmp_path / "quizbuilder.js"
-    path.write_text(assets.bundle_engine(), "utf-8")
+def test_js_unit_tests_pass_against_the_served_bundle(tmp_path: Path) -> None:
+    """The same unit tests, run on the minified bundle instead of core.js."""
+    bundle = tmp_path / "quizbuilder.js"
+    bundle.write_text(assets.bundle_engine(), "utf-8")
+    names = [n for n in JS_UNITS if HAS_FAST_CHECK or "property" not in n]
+    assert NODE is not None
+    run = subprocess.run(
+        [NODE, "--test", *(str(ROOT / "tests" / "js" / n) for n in names)],
+        env={**os.environ, "QB_BUNDLE": str(bundle)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout
+
+
+@pytest.mark.skipif(NODE is None, reason="needs node")
+@pytest.mark.parametrize("bundle", [assets.bundle_engine, assets.bundle_results])
+def test_bundle_is_valid_classic_script(tmp_path: Path, bundle: Callable[[], str]) -> None:
+    path = tmp_path / "script.js"
+    path.write_text(bundle(), "utf-8")
     assert NODE is not None
     subprocess.run([NODE, "--check", str(path)], check=True)
     text = path.read_text("utf-8")
     assert "import " not in text and "export " not in text
 
 
-def test_bundle_carries_the_default_strings() -> None:
-    """Pages send only the plugin's overrides: the defaults live in the script."""
-    bundle = assets.bundle_engine()
-    assert assets.STRINGS_MARKER not in bundle
-    for text in DEFAULT_STRINGS.values():
-        assert json.dumps(text, ensure_ascii=False) in bundle, text
+def test_each_script_carries_its_default_strings() -> None:
+    """Pages send only the plugin's overrides: the defaults live in the scripts, the
+    result view's own texts in results.js (loaded with it), the rest in the engine."""
+    engine, results = assets.bundle_engine(), assets.bundle_results()
+    for marker in (assets.STRINGS_MARKER, assets.RESULT_STRINGS_MARKER):
+        assert marker not in engine and marker not in results
+    for key, text in DEFAULT_STRINGS.items():
+        home = results if key in RESULT_STRING_KEYS else engine
+        assert json.dumps(text, ensure_ascii=False) in home, key

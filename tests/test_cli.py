@@ -85,9 +85,25 @@ def test_new_role_check_build_round_trip(project: Path, capsys: pytest.CaptureFi
 
     roles = len(list((project / "docs/roles").glob("*.md")))
     assert main(["check", "docs"]) == 0
-    out = capsys.readouterr().out
-    assert re.fullmatch(rf"{roles} roles, \d+ quizzes OK\n", out), out
+    captured = capsys.readouterr()
+    assert re.fullmatch(rf"{roles} roles, \d+ quizzes OK\n", captured.out), captured.out
+    # The template's placeholders are warnings: fine for `check`, not for publishing.
+    assert "[template-placeholder]" in captured.err
+    assert main(["check", "--strict", "docs"]) == 1
+    assert main(["build"]) != 0
+    assert not (project / "site").exists()
 
+    text = written.read_text("utf-8")
+    for placeholder, words in {
+        "Replace me": "Filled in",
+        "Write the article here": "Hosts greet guests",
+        "Write the correct answer here": "Guests",
+        "Write a wrong answer here": "Suppliers",
+    }.items():
+        text = text.replace(placeholder, words)
+    written.write_text(text, "utf-8")
+    capsys.readouterr()
+    assert main(["check", "--strict", "docs"]) == 0, capsys.readouterr().err
     assert main(["build"]) == 0
     site = project / "site"
     page = (site / "roles/cafe-host/index.html").read_text("utf-8")

@@ -19,7 +19,14 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quizbuilder.assets import asset_sizes, bundle_engine, stylesheet
+from quizbuilder.assets import (
+    RESULTS,
+    RESULTS_STYLESHEET,
+    asset_sizes,
+    bundle_engine,
+    bundle_results,
+    stylesheet,
+)
 from quizbuilder.strings import DEFAULT_STRINGS
 
 pytestmark = pytest.mark.browser
@@ -43,6 +50,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copy(FIXTURE, root / "index.html")
     (root / "quizbuilder.js").write_text(bundle_engine(), "utf-8")
     (root / "quizbuilder.css").write_text(stylesheet(), "utf-8")
+    (root / RESULTS).write_text(bundle_results(), "utf-8")
+    (root / RESULTS_STYLESHEET).write_text(stylesheet(RESULTS_STYLESHEET), "utf-8")
     try:
         import material
 

@@ -12,10 +12,12 @@ import functools
 import html
 import http.server
 import importlib.util
+import itertools
 import json
 import re
 import shutil
 import threading
+import weakref
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,7 +27,17 @@ import markdown
 import pytest
 
 from quizbuilder import finder
-from quizbuilder.model import Content, CustomerKind, FinderQuestion, Role, SiteSettings
+from quizbuilder.content import load_content
+from quizbuilder.model import (
+    Content,
+    Customer,
+    CustomerKind,
+    FinderQuestion,
+    Quiz,
+    QuizKind,
+    Role,
+    SiteSettings,
+)
 
 VECTORS = Path(__file__).parent / "vectors" / "finder"
 
@@ -167,7 +179,17 @@ def make_role(
         src_uri=f"roles/{slug}.md",
         aliases=aliases,
         finder=dict(zip((q[0] for q in QUESTIONS), values, strict=True)),
+        quizzes=QUIZZES.get(slug, ()),
     )
+
+
+# The loan officer has quizzes, so the data and the result can link them.
+QUIZZES = {
+    "loan-officer": (
+        Quiz("loan-officer-customers", "Who are a loan officer's customers?", QuizKind.GRADED, ()),
+        Quiz("loan-officer-profile", "How do you serve borrowers?", QuizKind.PROFILE, ()),
+    )
+}
 
 
 def make_content(roles: tuple[tuple[Any, ...], ...] = ROLES) -> Content:
@@ -279,6 +301,7 @@ def test_data_follows_the_site_questions_and_kinds() -> None:
         "aliases": ["Front desk clerk", "Front-of-house assistant", "Réceptionniste"],
         "url": "../roles/receptionist/",
         "summary": ROLES[10][3],
+        "quizzes": [],
         "v": [4, 3, 3, 4, 1, 2, 1, 3],
     }
     assert not finder.PAGE_ONLY_STRINGS & data["strings"].keys()
@@ -304,56 +327,102 @@ def test_strings_can_be_overridden_and_unknown_keys_are_ignored() -> None:
 
 def test_bytes_per_role_stay_small() -> None:
     data = finder.finder_data(make_content(), role_url)
-    sizes = [
-        len(json.dumps(role, ensure_ascii=False, separators=(",", ":")).encode())
-        for role in data["roles"]
-    ]
+
+    def size(value: Any) -> int:
+        return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+    sizes = [size({k: v for k, v in role.items() if k != "quizzes"}) for role in data["roles"]]
     # Title, up to three aliases, a one-line summary, the URL and eight digits.
     assert max(sizes) < 300
     assert sum(sizes) / len(sizes) < 250
+    # Then each quiz the result links to: its id and title.
+    quizzes = [quiz for role in data["roles"] for quiz in role["quizzes"]]
+    assert quizzes and max(size(quiz) for quiz in quizzes) < 100
 
 
 @pytest.mark.parametrize(
-    ("query", "slug"),
+    ("query", "slug", "match"),
     [
-        ("recepcionist", "receptionist"),
-        ("Recepcionist", "receptionist"),
-        ("toll booth", "toll-booth-operator"),
-        ("tollbooth", "toll-booth-operator"),
-        ("Toll-booth operator", "toll-booth-operator"),
-        ("toll colector", "toll-booth-operator"),
-        ("front desk", "receptionist"),
-        ("réceptioniste", "receptionist"),
-        ("mortgage", "loan-officer"),
-        ("progammer", "software-developer"),
-        ("sofware enginer", "software-developer"),
-        ("hepl desk", "it-support-technician"),
-        ("RN", "registered-nurse"),
-        ("staff nurse", "registered-nurse"),
-        ("eclairagiste", "eclairagiste"),
-        ("night receptionist", "receptionist"),
-        ("call center", "call-centre-agent"),
-        ("wickie", "lighthouse-keeper"),
+        ("Receptionist", "receptionist", "exact"),
+        ("recepcionist", "receptionist", "typo"),
+        ("Recepcionist", "receptionist", "typo"),
+        ("recep", "receptionist", "prefix"),
+        ("toll booth", "toll-booth-operator", "words"),
+        ("tollbooth", "toll-booth-operator", "prefix"),
+        ("Toll-booth operator", "toll-booth-operator", "exact"),
+        ("toll colector", "toll-booth-operator", "typo"),
+        ("front desk", "receptionist", "words"),
+        ("réceptioniste", "receptionist", "typo"),
+        ("mortgage", "loan-officer", "words"),
+        ("progammer", "software-developer", "typo"),
+        ("sofware enginer", "software-developer", "typo"),
+        ("RN", "registered-nurse", "exact"),
+        ("staff nurse", "registered-nurse", "exact"),
+        ("eclairagiste", "eclairagiste", "exact"),
+        ("call center", "call-centre-agent", "words"),
+        ("wickie", "lighthouse-keeper", "exact"),
+        ("head of the kitchen chef", "chef-de-cuisine", None),
     ],
 )
-def test_search_tolerates_typos_and_finds_aliases(query: str, slug: str) -> None:
+def test_search_finds_titles_aliases_and_labels_guesses(
+    query: str, slug: str, match: str | None
+) -> None:
     data = finder.finder_data(make_content(), role_url)
-    assert finder.search_roles(data, query)[0]["slug"] == slug
+    hits = finder.search_roles(data, query)
+    if match is None:
+        assert slug not in [h["slug"] for h in hits]
+        return
+    assert (hits[0]["slug"], hits[0]["match"]) == (slug, match)
 
 
-def test_search_ranks_exact_before_prefix_before_fuzzy() -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Short words get no typos: `chef` is not `chief`, `hepl` is not `help`.
+        "chif",
+        "hepl desk",
+        "nuse",
+        # Every typed word must match: one shared word is not a match.
+        "night receptionist",
+        "police officer",
+        "software tester",
+        # A guess must keep the first letter: `mechanic` is not `technician`.
+        "mechanic",
+        "astronaut",
+        "beekeeper",
+    ],
+)
+def test_search_does_not_pass_off_a_partial_or_wild_guess(query: str) -> None:
+    data = finder.finder_data(make_content(), role_url)
+    assert finder.search_roles(data, query) == []
+
+
+def test_search_returns_only_the_best_kind_of_match() -> None:
     roles = (
         ("a", "Nurse", (), "", (0,) * 8),
         ("b", "Nursery Teacher", (), "", (0,) * 8),
         ("c", "Purse Maker", (), "", (0,) * 8),
+        ("d", "Night Nurse", (), "", (0,) * 8),
+        ("e", "Nutrition Adviser", (), "", (0,) * 8),
     )
     data = finder.finder_data(make_content(roles), role_url)
-    hits = finder.search_roles(data, "nurse")
-    assert [(h["slug"], h["match"]) for h in hits] == [
-        ("a", "exact"),
-        ("b", "prefix"),
-        ("c", "fuzzy"),
-    ]
+
+    def hits(query: str) -> list[tuple[str, str]]:
+        return [(h["slug"], h["match"]) for h in finder.search_roles(data, query)]
+
+    # Whole words beat word starts: `nurse` does not offer the nursery.
+    assert hits("nurse") == [("a", "exact"), ("d", "words")]
+    # A word still being typed: every name with a word that starts so.
+    assert hits("nurs") == [("d", "prefix"), ("a", "prefix"), ("b", "prefix")]
+    # Guesses only when nothing matches, and never a changed first letter.
+    # One typo each (titles then decide): `nurse`, `night nurse`, the start of `nursery`.
+    assert hits("nursse") == [("d", "typo"), ("a", "typo"), ("b", "typo")]
+    assert hits("purse") == [("c", "words")]
+    assert hits("nutritoin") == [("e", "typo")]
+
+
+def test_typo_budget_scales_with_word_length() -> None:
+    assert [finder.allowed_edits(n) for n in range(1, 12)] == [0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "xyzzy", "the"])
@@ -364,9 +433,202 @@ def test_search_finds_nothing_for_noise(query: str) -> None:
 
 def test_search_respects_the_limit() -> None:
     data = finder.finder_data(make_content(), role_url)
-    assert len(finder.search_roles(data, "a", limit=3)) == 3
-    assert len(finder.search_roles(data, "a", limit=100)) > 3
-    assert finder.search_roles(data, "a", limit=0) == []
+    assert len(finder.search_roles(data, "c", limit=3)) == 3
+    assert len(finder.search_roles(data, "c", limit=100)) > 3
+    assert finder.search_roles(data, "c", limit=0) == []
+
+
+# --- numbers that mean something ----------------------------------------------------
+
+
+def test_identical_answers_are_the_same_and_100() -> None:
+    data = finder.finder_data(make_content(), role_url)
+    for role in data["roles"]:
+        best = finder.match_roles(data, role["v"], k=1)[0]
+        assert (best["distance"], best["fit"], best["close"]) == (0, 100, "same")
+
+
+def test_only_identical_answers_score_100_and_one_step_off_is_nearly_the_same() -> None:
+    data = finder.finder_data(make_content(), role_url)
+    spread = finder.random_spread(data)
+    assert spread == 8 * 24  # eight questions of 0..4: E[(a-b)²] = 4 each, times 6
+    assert finder.closeness(1, spread) == 97
+    assert finder.closeness_label(97) == "nearly"
+    assert all(finder.closeness(d, spread) < 100 for d in range(1, 200))
+
+
+def test_closeness_falls_as_answers_move_apart() -> None:
+    data = finder.finder_data(make_content(), role_url)
+    spread = finder.random_spread(data)
+    scores = [finder.closeness(d, spread) for d in range(0, 8 * 16 + 1)]
+    assert scores[0] == 100
+    assert all(a >= b for a, b in itertools.pairwise(scores))
+    assert scores[-1] == 0
+    # As far apart as two people answering at random (32) is 0, and so is further.
+    assert scores[32] == 0 and scores[31] > 0
+
+
+def test_random_answers_are_on_average_not_similar() -> None:
+    """The calibration itself: over every pair of answer sets, the mean closeness of a
+    random pair is low, and nearly none reach the "similar" line."""
+    data = {"questions": [{"id": "q", "max": 4}] * 2}
+    spread = finder.random_spread(data)
+    values = range(5)
+    distances = [
+        (a - c) ** 2 + (b - d) ** 2 for a in values for b in values for c in values for d in values
+    ]
+    assert sum(distances) * 6 == spread * len(distances)  # the expectation is exact
+
+
+def _lowest(data: dict[str, Any]) -> list[int]:
+    return [0] * len(data["questions"])
+
+
+def test_all_lowest_answers_are_similar_to_no_test_role() -> None:
+    data = finder.finder_data(make_content(), role_url)
+    # Éclairagiste and the lighthouse keeper answer 0,0,0,0,0,1,1,1: three steps off.
+    for match in finder.match_roles(data, _lowest(data), k=len(data["roles"])):
+        if match["slug"] in {"eclairagiste", "lighthouse-keeper"}:
+            assert match["close"] == "nearly"
+        else:
+            assert match["fit"] < finder.SIMILAR_FROM, match
+
+
+SITE = load_content(Path(__file__).parents[1] / "docs")
+
+
+def _site_data() -> dict[str, Any]:
+    return finder.finder_data(SITE, role_url)
+
+
+def test_all_lowest_answers_are_similar_to_no_role_on_the_site() -> None:
+    data = _site_data()
+    for match in finder.match_roles(data, _lowest(data), k=len(data["roles"])):
+        assert match["fit"] < finder.SIMILAR_FROM, match
+    profile = finder.customer_profile(data, _lowest(data))
+    assert profile["share"] == 0
+    assert profile["verdict"]["level"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("answers", "share"),
+    [
+        ([0] * 8, 0),
+        ([4] * 8, 100),
+        ([0, 0, 4, 0, 0, 0, 0, 0], 100),  # colleagues who stall without you
+        ([1, 2, 0, 4, 4, 4, 4, 4], 50),  # the customer questions decide, not the others
+        ([3, 1, 0, 0, 0, 0, 0, 0], 75),
+    ],
+)
+def test_customer_service_share_is_the_strongest_kind(answers: list[int], share: int) -> None:
+    data = finder.finder_data(make_content(), role_url)
+    profile = finder.customer_profile(data, answers)
+    assert profile["share"] == share
+    assert share == max(kind["strength"] for kind in profile["kinds"])
+
+
+# --- one model of customers ---------------------------------------------------------
+
+
+def _headline_problem(role: Role, data: dict[str, Any]) -> str | None:
+    """Why the finder disagrees with `role`'s own page, or None when it agrees."""
+    values = [role.finder[q["id"]] for q in data["questions"]]
+    first = finder.match_roles(data, values, k=1)[0]
+    if first["slug"] != role.slug:
+        return f"{role.slug}: its own answers find {first['slug']} first"
+    counts: dict[str, int] = {}
+    for customer in role.customers:
+        counts[customer.kind] = counts.get(customer.kind, 0) + 1
+    most = max(counts.values())
+    allowed = {kind for kind, count in counts.items() if count == most}
+    lead = finder.customer_profile(data, values)["verdict"]["kinds"]
+    if not lead or lead[0] not in allowed:
+        return (
+            f"{role.slug}: headline kind {lead[:1]} but the customer list has most "
+            f"{sorted(allowed)} ({counts})"
+        )
+    return None
+
+
+@pytest.mark.parametrize("role", SITE.roles, ids=lambda r: r.slug)
+def test_every_role_answering_as_itself_comes_first_with_its_own_headline_kind(
+    role: Role,
+) -> None:
+    """Issue 10: the finder and the role page tell one story about a role's customers."""
+    problem = _headline_problem(role, _site_data())
+    assert problem is None, problem
+
+
+def test_the_consistency_check_can_fail() -> None:
+    content = make_content()
+    role = next(r for r in content.roles if r.slug == "toll-booth-operator")
+    data = finder.finder_data(content, role_url)
+
+    internal_heavy = replace(
+        role,
+        customers=(
+            Customer("Supervisors", "internal"),
+            Customer("Maintenance crews", "internal"),
+            Customer("Drivers", "public"),
+        ),
+    )
+    assert "headline kind ['public']" in (_headline_problem(internal_heavy, data) or "")
+    public_heavy = replace(role, customers=(Customer("Drivers", "public"),))
+    assert _headline_problem(public_heavy, data) is None
+
+
+# --- share links --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("job", ["", "waiter", "Chef de partie — nuits", "🧑‍🚒 firefighter"])
+def test_share_links_round_trip(job: str) -> None:
+    data = finder.finder_data(make_content(), role_url)
+    answers = [4, 0, 3, 1, 2, 4, 0, 1]
+    text = finder.encode_share(answers, job)
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", text)
+    assert finder.decode_share(data, text) == {"answers": answers, "job": job}
+
+
+def _b64(value: str) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "empty"),
+        (None, "empty"),
+        ("A" * 513, "size"),
+        ("abc$", "encoding"),
+        ("abcde", "encoding"),
+        (_b64("not json"), "json"),
+        (_b64('{"v":1,"k":"f","a":"00000000","x":NaN}'), "json"),
+        (_b64("[1,2]"), "shape"),
+        (_b64('{"v":2,"k":"f","a":"00000000"}'), "version"),
+        (_b64('{"v":true,"k":"f","a":"00000000"}'), "version"),
+        (_b64('{"v":1,"k":"g","a":"00000000"}'), "kind"),
+        (_b64('{"v":1,"k":"f"}'), "shape"),
+        (_b64('{"v":1,"k":"f","a":"00000000","x":1}'), "shape"),
+        (_b64('{"v":1,"k":"f","a":"0000000"}'), "answers"),
+        (_b64('{"v":1,"k":"f","a":"00000005"}'), "answers"),
+        (_b64('{"v":1,"k":"f","a":"0000000-"}'), "answers"),
+        (_b64('{"v":1,"k":"f","a":[0,0,0,0,0,0,0,0]}'), "answers"),
+        (_b64('{"v":1,"k":"f","a":"00000000","j":""}'), "job"),
+        (_b64('{"v":1,"k":"f","a":"00000000","j":"  "}'), "job"),
+        (_b64('{"v":1,"k":"f","a":"00000000","j":7}'), "job"),
+        (_b64('{"v":1,"k":"f","a":"00000000","j":"' + "x" * 81 + '"}'), "job"),
+        (_b64(r'{"v":1,"k":"f","a":"00000000","j":"a\u202eb"}'), "job"),
+        (_b64(r'{"v":1,"k":"f","a":"00000000","j":"a\nb"}'), "job"),
+        (_b64(r'{"v":1,"k":"f","a":"00000000","j":"\ud800"}'), "job"),
+    ],
+)
+def test_tampered_share_links_are_refused(text: Any, code: str) -> None:
+    data = finder.finder_data(make_content(), role_url)
+    with pytest.raises(finder.ShareError) as error:
+        finder.decode_share(data, text)
+    assert error.value.code == code
 
 
 @pytest.mark.parametrize(
@@ -407,20 +669,38 @@ def test_bad_answers_are_refused(answers: list[int]) -> None:
         finder.customer_profile(data, answers)
 
 
+class _TrackedRole(dict[str, Any]):
+    """A role record that can be weakly referenced, to count how many are kept."""
+
+    __hash__ = object.__hash__  # identity, not content: each record counts once
+    __eq__ = object.__eq__
+
+
 def test_matching_is_one_pass() -> None:
-    """`_top_k` keeps k entries; it must not sort (or even copy) all of them."""
+    """`_top_k` keeps k entries; it must not sort (or even copy) all of them.
+
+    Each role is a fresh object, and the generator counts how many of the roles it
+    has handed out are still alive: a one-pass top-k holds about k of them, a sort
+    or a copy holds every one."""
     data = finder.finder_data(make_content(), role_url)
     seen = 0
+    alive: weakref.WeakSet[_TrackedRole] = weakref.WeakSet()
+    most_alive = 0
 
     def roles() -> Any:
-        nonlocal seen
+        nonlocal seen, most_alive
         for role in data["roles"] * 100:
             seen += 1
-            yield role
+            tracked = _TrackedRole(role)
+            alive.add(tracked)
+            most_alive = max(most_alive, len(alive))
+            yield tracked
+            del tracked
 
     lazy = {**data, "roles": roles()}
     assert len(finder.match_roles(lazy, [2] * 8)) == 3
     assert seen == len(data["roles"]) * 100
+    assert most_alive <= 3 + 2, most_alive
 
 
 # --- page ---------------------------------------------------------------------------
@@ -459,8 +739,8 @@ def test_page_search_form_works_without_javascript() -> None:
     assert form["role"] == "search"
     assert form["action"] == "../roles/"
     search = next(a for t, a in tags if t == "input" and a.get("type") == "search")
-    label = next(a for t, a in tags if t == "label" and a.get("for") == search["id"])
-    assert label is not None
+    labels = [a for t, a in tags if t == "label" and a.get("for") == search["id"]]
+    assert len(labels) == 1, "the search field has exactly one label"
     results = next(a for t, a in tags if a.get("id") == search["aria-controls"])
     assert results["aria-live"] == "polite"
 
@@ -542,8 +822,15 @@ def test_fixture_carries_the_current_data() -> None:
     assert json.loads(html.unescape(raw.group(1))) == finder.finder_data(make_content(), role_url)
 
 
+def test_finder_core_never_touches_the_page() -> None:
+    source = (ASSETS / "finder-core.js").read_text(encoding="utf-8")
+    for banned in ("document", "window", "location", "localStorage", "history"):
+        assert not re.search(rf"\b{banned}\b", source), banned
+
+
 def test_finder_js_builds_the_dom_without_markup_strings() -> None:
     source = (ASSETS / "finder.js").read_text(encoding="utf-8")
+    source += (ASSETS / "finder-core.js").read_text(encoding="utf-8")
     for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert banned not in source
 
@@ -552,7 +839,7 @@ def test_finder_js_builds_the_dom_without_markup_strings() -> None:
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("finder-fixture")
     shutil.copy(FIXTURE, root / "index.html")
-    for name in ("finder.js", "finder.css", "quizbuilder.css"):
+    for name in ("finder-core.js", "finder.js", "finder.css", "quizbuilder.css"):
         if (ASSETS / name).exists():
             shutil.copy(ASSETS / name, root / name)
     spec = importlib.util.find_spec("material")
@@ -621,8 +908,13 @@ def test_browser_search_lists_matching_roles(page: Any) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Toll Booth Operator"
     page.fill("#qb-finder-q", "astronaut")
     none = page.locator(".qb-finder-search__none")
-    assert "No role page matches “astronaut” yet." in (none.text_content() or "")
+    assert "There is no page for “astronaut” yet." in (none.text_content() or "")
     assert none.locator("a").get_attribute("href") == "#finder"
+    page.fill("#qb-finder-q", "recepcionst")
+    guess = page.locator(".qb-finder-search__guess")
+    assert "Did you mean" in (guess.text_content() or "")
+    assert page.locator(".qb-finder-search__list--guess a").first.text_content() == "Receptionist"
+    assert page.locator(".qb-finder-search__count").count() == 0
     page.fill("#qb-finder-q", "")
     assert page.locator(".qb-finder-search__results").evaluate("e => e.childElementCount") == 0
 
@@ -884,6 +1176,17 @@ def regenerate_vectors() -> None:
         ("xyzzy", 8),
         ("", 8),
         ("  !!! ", 8),
+        ("waiter", 8),
+        ("chef", 8),
+        ("police officer", 8),
+        ("mechanic", 8),
+        ("social worker", 8),
+        ("flight attendant", 8),
+        ("nurs", 8),
+        ("nursse", 8),
+        ("toll colector", 8),
+        ("head of it", 8),
+        ("c", 3),
     ]:
         search_cases.append(
             {
@@ -894,6 +1197,68 @@ def regenerate_vectors() -> None:
             }
         )
     _write("search.json", {"data": "data.json", "cases": search_cases})
+
+    encode_cases = [
+        {"answers": answers, "job": job, "expected": finder.encode_share(answers, job)}
+        for answers, job in [
+            ([0] * 8, ""),
+            ([4, 3, 3, 4, 1, 2, 1, 3], "waiter"),
+            ([1, 2, 3, 4, 0, 1, 2, 3], "Réceptionniste de nuit"),
+            ([2] * 8, "🧑‍🚒 <b>firefighter</b> & co"),
+        ]
+    ]
+    texts = [case["expected"] for case in encode_cases] + [
+        "",
+        "A" * 513,
+        "abc$",
+        "abc=",
+        "abcde",
+        "////",
+        _b64("not json"),
+        _b64('{"v":1,"k":"f","a":"00000000","x":NaN}'),
+        _b64('{"v":1,"k":"f","a":"00000000","x":Infinity}'),
+        _b64("[1,2]"),
+        _b64("null"),
+        _b64('"text"'),
+        _b64('{"v":2,"k":"f","a":"00000000"}'),
+        _b64('{"v":"1","k":"f","a":"00000000"}'),
+        _b64('{"v":true,"k":"f","a":"00000000"}'),
+        _b64('{"v":1.0,"k":"f","a":"00000000"}'),
+        _b64('{"v":1,"k":"p","a":"00000000"}'),
+        _b64('{"v":1,"k":"f"}'),
+        _b64('{"v":1,"k":"f","a":"00000000","__proto__":{}}'),
+        _b64('{"v":1,"k":"f","a":"00000000","a":"11111111"}'),
+        _b64('{"v":1,"k":"f","a":"0000000"}'),
+        _b64('{"v":1,"k":"f","a":"000000000"}'),
+        _b64('{"v":1,"k":"f","a":"00000005"}'),
+        _b64('{"v":1,"k":"f","a":"0000000٣"}'),
+        _b64('{"v":1,"k":"f","a":"000000😀"}'),
+        _b64('{"v":1,"k":"f","a":12345678}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":""}'),
+        _b64(r'{"v":1,"k":"f","a":"00000000","j":" \t "}'),
+        _b64(r'{"v":1,"k":"f","a":"00000000","j":"\ufeff"}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":null}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":"' + "é" * 80 + '"}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":"' + "😀" * 80 + '"}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":"' + "x" * 81 + '"}'),
+        _b64(r'{"v":1,"k":"f","a":"00000000","j":"a\u202eb"}'),
+        _b64(r'{"v":1,"k":"f","a":"00000000","j":"a\u0085b"}'),
+        _b64(r'{"v":1,"k":"f","a":"00000000","j":"\ud83d"}'),
+        _b64('{"v":1,"k":"f","a":"00000000","j":"<img src=x onerror=alert(1)>"}'),
+        "eyJ2IjoxLCJrIjoiZiIsImEiOiIwMDAwMDAwMCJ9",
+        "eyJ2IjoxLCJrIjoiZiIsImEiOiIwMDAwMDAwMCJ9==",
+        "_w",
+    ]
+    decode_cases = []
+    for text in texts:
+        try:
+            decode_cases.append({"text": text, "expected": finder.decode_share(data, text)})
+        except finder.ShareError as error:
+            decode_cases.append({"text": text, "error": error.code})
+    _write(
+        "share.json",
+        {"data": "data.json", "encode": encode_cases, "decode": decode_cases},
+    )
 
 
 FIXTURE = Path(__file__).parent / "js" / "fixtures" / "finder.html"
@@ -917,6 +1282,7 @@ data-md-color-accent="indigo">
 """
 FIXTURE_TAIL = """<link rel="stylesheet" href="quizbuilder.css">
 <link rel="stylesheet" href="finder.css">
+<script src="finder-core.js" defer></script>
 <script src="finder.js" defer></script>
 </article>
 </div></div></div></main>

@@ -25,6 +25,7 @@ from quizbuilder.model import (
     CustomerKind,
     Dimension,
     FinderQuestion,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -241,6 +242,7 @@ def test_quiz_data_follows_the_contract() -> None:
                 "id": "late",
                 "type": "single",
                 "options": [{"points": {}}, {"points": {"ownership": 2}}],
+                "shuffle": True,
             },
             {"id": "back", "type": "scale", "dimension": "ownership", "reverse": True, "points": 3},
         ],
@@ -268,8 +270,10 @@ def test_quiz_data_follows_the_contract() -> None:
         "id": "who",
         "type": "single",
         "options": [{"correct": True}, {"correct": False}],
+        "shuffle": True,
     }
     assert graded["dimensions"] == []
+    assert graded["next"] == [{"title": "Profile", "url": "#quiz-clerk-profile"}]
 
 
 def test_encode_json_escapes_everything_that_could_end_a_context() -> None:
@@ -395,11 +399,11 @@ def test_index_and_dimension_pages() -> None:
         "results/index.md",
     }
     index = pages["roles/index.md"].markdown
-    assert "### Retail &amp; \\[more\\]" in index
-    assert "### External customers" in index and "### Internal customers" in index
-    # The filterable list, its sector and its two customer kinds: final URLs in HTML.
-    assert index.count('<a href="clerk/">') == 4
-    assert "](clerk.md)" not in index
+    # Each role once, with its sector and customer kinds (issue 10: it was listed three times).
+    assert index.count('href="clerk/"') == 1
+    assert 'data-sector="Retail &amp; [more]"' in index
+    assert "Retail &amp; [more] · External customers, Internal customers" in index
+    assert '<option value="external">External customers</option>' in index
     composure = pages["dimensions/composure.md"].markdown
     assert "[Stay calm](../articles/calm.md)" in composure
     assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
@@ -408,7 +412,7 @@ def test_index_and_dimension_pages() -> None:
     assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
         flat_pages["dimensions/composure.md"].markdown
     )
-    assert flat_pages["roles/index.md"].markdown.count('<a href="clerk.html">') == 4
+    assert flat_pages["roles/index.md"].markdown.count('href="clerk.html"') == 1
     assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
     results = pages["results/index.md"]
     (fragment,) = results.fragments.values()
@@ -674,3 +678,92 @@ def test_roles_index_groups_sectors_in_site_file_order() -> None:
         "Healthcare",
         "Retail",
     ]
+
+
+# --- shuffling, learn_more, graded bands and level texts (issue 9) ------------------
+
+
+def _quiz(*questions: Question, shuffle: bool = True) -> Quiz:
+    return Quiz("clerk-extra", "Extra", QuizKind.GRADED, questions, shuffle=shuffle)
+
+
+def test_shuffle_and_pins_reach_the_quiz_data() -> None:
+    pinned = Question(
+        "p",
+        QuestionType.SINGLE,
+        "P?",
+        (Option("A", correct=True), Option("None of these", pin=True)),
+    )
+    fixed = Question(
+        "f", QuestionType.SINGLE, "F?", (Option("A", correct=True), Option("B")), shuffle=False
+    )
+    on = Question(
+        "o", QuestionType.SINGLE, "O?", (Option("A", correct=True), Option("B")), shuffle=True
+    )
+    data = render.quiz_data(_quiz(pinned, fixed), ROLE, CONTENT)["questions"]
+    assert data[0]["shuffle"] is True
+    assert data[0]["options"] == [{"correct": True}, {"correct": False, "pin": True}]
+    assert "shuffle" not in data[1]
+    off = render.quiz_data(_quiz(pinned, on, shuffle=False), ROLE, CONTENT)["questions"]
+    assert "shuffle" not in off[0] and "pin" not in off[0]["options"][1]
+    assert off[1]["shuffle"] is True
+    scale = render.quiz_data(PROFILE, ROLE, CONTENT)["questions"][0]
+    assert "shuffle" not in scale
+
+
+def test_learn_more_is_rendered_as_a_link_to_the_built_page() -> None:
+    role = replace(ROLE, body="Intro.\n\n## What *good* looks like\n\nText.\n")
+    article = replace(CONTENT.articles[0], anchors={"breathe-first": "Breathe first"})
+    content = replace(CONTENT, roles=(role,), articles=(article,))
+    quiz = _quiz(
+        Question(
+            "a",
+            QuestionType.SINGLE,
+            "A?",
+            (Option("A", correct=True), Option("B")),
+            learn_more="#what-good-looks-like",
+        ),
+        Question(
+            "b",
+            QuestionType.SINGLE,
+            "B?",
+            (Option("A", correct=True), Option("B")),
+            learn_more="../articles/calm.md#breathe-first",
+        ),
+        Question("c", QuestionType.SINGLE, "C?", (Option("A", correct=True), Option("B"))),
+    )
+    markup = render.render_quiz(quiz, role, content, OPTIONS)
+    assert (
+        '<p class="qb-answer__more">Learn more: <a href="#what-good-looks-like">'
+        "What good looks like</a></p>"
+    ) in markup
+    assert '<a href="../../articles/calm/#breathe-first">Breathe first</a>' in markup
+    assert markup.count("qb-answer__more") == 2
+
+
+def test_graded_quizzes_use_graded_bands_and_profiles_carry_level_texts() -> None:
+    graded_bands = (
+        Band("miss", "Review", 0, 59, "Read again."),
+        Band("ok", "Known", 60, 100, "Good."),
+    )
+    levels = {
+        "low": Level("Meaning low.", "Habit low."),
+        "high": Level("Meaning high.", "Habit high."),
+    }
+    dims = tuple(
+        replace(d, levels=levels) if d.id == "composure" else d for d in SETTINGS.dimensions
+    )
+    settings = replace(SETTINGS, graded_bands=graded_bands, dimensions=dims)
+    content = replace(CONTENT, settings=settings)
+    graded = render.quiz_data(GRADED, ROLE, content)
+    assert [b["id"] for b in graded["bands"]] == ["miss", "ok"]
+    profile = render.quiz_data(PROFILE, ROLE, content)
+    assert [b["id"] for b in profile["bands"]] == ["low", "high"]
+    composure = next(d for d in profile["dimensions"] if d["id"] == "composure")
+    assert composure["levels"]["low"] == {"meaning": "Meaning low.", "habit": "Habit low."}
+    assert "levels" not in next(d for d in profile["dimensions"] if d["id"] == "ownership")
+
+
+def test_profile_submit_button_says_what_it_does() -> None:
+    assert ">Show my profile</button>" in _quiz_html(PROFILE)
+    assert ">Go</button>" in _quiz_html(GRADED)

@@ -10,6 +10,7 @@ from quizbuilder.model import (
     Band,
     CustomerKind,
     Dimension,
+    Level,
     Option,
     Question,
     QuestionType,
@@ -190,3 +191,24 @@ def test_sector_must_be_listed_in_the_site_file(sector: str, message: str | None
 def test_without_a_sector_list_any_sector_is_accepted() -> None:
     role = replace(_role(), sector="Anything at all")
     assert validate(_settings(("a", 0, 100)), [role]) == []
+
+
+def test_graded_bands_are_checked_like_bands() -> None:
+    settings = replace(
+        _settings(("a", 0, 49), ("b", 50, 100)),
+        graded_bands=(Band("g", "G", 0, 70, "m"), Band("h", "H", 80, 100, "m")),
+    )
+    assert [str(p) for p in check_settings(settings)] == [
+        "site.yml:1:1: graded_bands[1].min: gap between 70 and 80: no band covers 71..79"
+        " (expected min: 71)"
+    ]
+
+
+def test_dimension_levels_name_known_bands() -> None:
+    settings = _settings(("a", 0, 49), ("b", 50, 100))
+    good = replace(settings.dimensions[0], levels={"a": Level("m", "h"), "b": Level("m", "h")})
+    assert check_settings(replace(settings, dimensions=(good,))) == []
+    bad = replace(settings.dimensions[0], levels={"bb": Level("m", "h")})
+    [problem] = check_settings(replace(settings, dimensions=(bad,)))
+    assert problem.field == "dimensions[0].levels.bb"
+    assert problem.message == "unknown band 'bb' (did you mean 'b'?)"

@@ -219,6 +219,13 @@ class SiteUI:
         form.locator(".qb-actions button[type=submit]").click()
         result = form.locator(".qb-result")
         result.locator("h3").first.wait_for(state="visible")
+        # The engine scrolls the result into view (smoothly): wait until the page is
+        # still, then for the hover colour transition of the button the pointer left.
+        self.page.wait_for_function(
+            """() => new Promise(done => { const y = scrollY;
+                setTimeout(() => done(scrollY === y), 100); })"""
+        )
+        self.page.wait_for_timeout(300)
         return result
 
     def finish_all_quizzes(self, pick: str = "mixed") -> list[Any]:

@@ -13,6 +13,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 from quizbuilder import scoring
+from quizbuilder.render import PAGE_STRINGS
 from quizbuilder.strings import DEFAULT_STRINGS
 
 ROLE = "/roles/high-school-teacher/"
@@ -44,8 +45,23 @@ def question(form: Locator, qid: str) -> Locator:
 
 
 def option_labels(form: Locator, qid: str) -> list[str]:
-    """The visible option texts of one question, in option order."""
-    return [" ".join(t.split()) for t in question(form, qid).locator("label").all_inner_texts()]
+    """The visible option texts of one question, in source order (option index), whatever
+    order the engine shows them in."""
+    group = question(form, qid)
+    count = group.locator("label").count()
+    return [
+        " ".join(group.locator(f"label[for$='-{qid}-{i}']").inner_text().split())
+        for i in range(count)
+    ]
+
+
+def shown_order(form: Locator) -> dict[str, list[int]]:
+    """Each question's option indexes in the order the page shows them."""
+    order: dict[str, list[int]] = form.evaluate(
+        """f => Object.fromEntries([...f.querySelectorAll('fieldset[data-qb-question]')].map(
+            q => [q.dataset.qbQuestion, [...q.querySelectorAll('input')].map(i => +i.value)]))"""
+    )
+    return order
 
 
 def graded_mix(data: dict[str, Any]) -> dict[str, list[int]]:
@@ -91,8 +107,14 @@ def result_region(form: Locator) -> Locator:
     return form.locator(".qb-result[role=status]")
 
 
+def submit_label(form: Locator) -> str:
+    """The submit button's words: a graded quiz checks answers, a profile shows a profile."""
+    graded = quiz_data(form)["kind"] == "graded"
+    return PAGE_STRINGS["quiz_submit" if graded else "quiz_submit_profile"]
+
+
 def submit_with_mouse(form: Locator) -> Locator:
-    form.get_by_role("button", name="Check my answers").click()
+    form.get_by_role("button", name=submit_label(form)).click()
     region = result_region(form)
     region.locator("h3").first.wait_for(state="visible")
     return region
@@ -130,8 +152,9 @@ def stored_attempts(page: Page) -> list[dict[str, Any]]:
     return attempts
 
 
-def graded_text(result: dict[str, Any]) -> str:
-    return S["score"].format(correct=result["correct"], total=result["total"])
+def graded_text(result: dict[str, Any], shared: bool = False) -> str:
+    key = "shared_score" if shared else "score"
+    return S[key].format(correct=result["correct"], total=result["total"])
 
 
 def band_label(data: dict[str, Any], band_id: str | None) -> str:

@@ -86,6 +86,13 @@ def test_role_page_after_submitting_both_quizzes(ui: Any, scheme: str) -> None:
     assert sorted(kinds) == ["graded", "profile"]
     for result in results:
         assert result.inner_text().strip()
+    # The graded result lists missed questions (with answers), the checked options carry
+    # their marks and the inputs are locked: all of it is checked below.
+    graded = page.locator("form.qb-quiz--graded")
+    assert graded.locator(".qb-missed > li").count() > 0
+    assert graded.locator(".qb-mark").count() > 0
+    assert graded.locator("fieldset:disabled").count() > 0
+    assert page.locator("form.qb-quiz--profile .qb-bar__text").count() > 0
     assert_accessible(page, "role page after submitting both quizzes")
 
 

@@ -173,3 +173,85 @@ def test_invalid_link_offers_the_quiz(page: Page, base_url: str) -> None:
     page.locator(".qb-result button", has_text=DEFAULT_STRINGS["take_quiz"]).click()
     assert page.evaluate("location.hash") == ""
     assert page.evaluate(HEADINGS) == []
+
+
+# --- the finder's share links (issue 10) --------------------------------------------
+
+FINDER = "finder/"
+FINDER_INVALID = "This finder link is not valid, so there is nothing to show."
+FINDER_VECTORS = json.loads(
+    (Path(__file__).resolve().parents[1] / "vectors/finder/share.json").read_text("utf-8")
+)
+FINDER_COUNT = """() => document.querySelectorAll(
+  '.qb-finder-block img, .qb-finder-block script, .qb-finder-block svg,'
+  + ' .qb-finder-block iframe, .qb-finder-block object, .qb-finder-block embed').length"""
+
+
+def finder_cases(questions: int) -> list[tuple[str, str]]:
+    """(name, fragment): the refused vectors shared with the unit tests, and more."""
+    good = {"v": 1, "k": "f", "a": "0" * questions}
+    cases = [
+        (f"vector {c['error']}: {c['text'][:24]}", c["text"])
+        for c in FINDER_VECTORS["decode"]
+        if "error" in c
+    ]
+    return [
+        *cases,
+        ("quiz payload on the finder", b64({"v": 1, "q": GRADED, "k": "g", "c": 1, "t": 5})),
+        ("answers as markup", b64({**good, "a": XSS})),
+        ("kind as markup", b64({**good, "k": XSS})),
+        ("job with a newline and markup", b64({**good, "j": "a\n" + XSS})),
+        ("job too long", b64({**good, "j": "x" * 81})),
+        ("job right-to-left override", b64({**good, "j": "\u202egnp.exe"})),
+        ("100 KB fragment", b64({**good, "pad": "A" * 75_000})),
+        ("markup as the fragment", "<script>window.__qbPwned='frag'</script>"),
+        ("percent-encoded markup", "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"),
+    ]
+
+
+def _open_finder(page: Page, url: str) -> None:
+    page.goto("about:blank")
+    page.goto(url)
+    page.locator("form.qb-finder[data-qb-ready]").wait_for(state="attached")
+
+
+def test_crafted_finder_links_are_refused(page: Page, base_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    url = f"{base_url}/{FINDER}"
+    _open_finder(page, url)
+    clean = page.evaluate(FINDER_COUNT)
+    questions = page.locator("form.qb-finder fieldset[data-qb-question]").count()
+    cases = finder_cases(questions)
+    assert len(cases) >= 30
+    failures: list[str] = []
+    for name, fragment in cases:
+        _open_finder(page, f"{url}#qb={fragment}")
+        heads = page.locator(".qb-finder__result .qb-finder__headline").all_text_contents()
+        if heads != [FINDER_INVALID]:
+            failures.append(f"{name}: result headings {heads}")
+        if page.locator(".qb-finder__roles").count():
+            failures.append(f"{name}: roles shown for a refused link")
+        if page.evaluate(FINDER_COUNT) != clean:
+            failures.append(f"{name}: elements injected into the finder")
+        if page.evaluate("() => typeof window.__qbPwned !== 'undefined' || ({}).polluted"):
+            failures.append(f"{name}: script ran or prototype polluted")
+    print(f"\n{len(cases)} crafted finder fragments refused on /{FINDER}")
+    assert not dialogs, dialogs
+    assert not failures, "\n".join(failures)
+
+
+def test_markup_in_a_finder_job_title_is_shown_as_text(page: Page, base_url: str) -> None:
+    """A job title is free text a sender chose: shown as text, never as markup."""
+    markup = '<img src=x onerror="window.__qbPwned=1">'
+    _open_finder(page, f"{base_url}/{FINDER}")
+    questions = page.locator("form.qb-finder fieldset[data-qb-question]").count()
+    clean = page.evaluate(FINDER_COUNT)
+    _open_finder(
+        page,
+        f"{base_url}/{FINDER}#qb=" + b64({"v": 1, "k": "f", "a": "2" * questions, "j": markup}),
+    )
+    shown = page.locator(".qb-finder__result .qb-finder__for").text_content() or ""
+    assert markup in shown
+    assert page.evaluate(FINDER_COUNT) == clean
+    assert page.evaluate("() => typeof window.__qbPwned") == "undefined"

@@ -22,7 +22,6 @@ from quiz_helpers import (
     graded_mix,
     graded_text,
     listen_for_results,
-    option_labels,
     profile_mix,
     question,
     quiz_data,
@@ -30,7 +29,9 @@ from quiz_helpers import (
     result_events,
     result_region,
     shown_bars,
+    shown_order,
     stored_attempts,
+    submit_label,
     submit_with_mouse,
 )
 
@@ -155,23 +156,26 @@ def answer_with_keys(page: Page, form: Locator, answers: dict[str, list[int]]) -
     """Tab to each question; arrow keys pick a radio, Space ticks checkboxes."""
     form_id = form.get_attribute("id")
     data = quiz_data(form)
+    shown = shown_order(form)
     for n, q in enumerate(data["questions"]):
         qid, picks = q["id"], answers[q["id"]]
         now = tab_until(page, lambda a, qid=qid: a["form"] == form_id and a["name"] == qid)
+        # Keys move through the options in the order shown (shuffled per attempt).
+        order = shown[qid]
         if now["type"] == "radio":
             # Tabbing into an unanswered group focuses its first radio, unchecked.
-            assert now["value"] == "0"
-            if picks[0] == 0:
+            assert now["value"] == str(order[0])
+            position = order.index(picks[0])
+            if position == 0:
                 page.keyboard.press("Space")
-            for _ in range(picks[0]):
+            for _ in range(position):
                 page.keyboard.press("ArrowDown")
         else:
-            size = len(option_labels(form, qid))
-            for i in range(size):
+            for position, i in enumerate(order):
                 assert active(page)["value"] == str(i)
                 if i in picks:
                     page.keyboard.press("Space")
-                if i < size - 1:
+                if position < len(order) - 1:
                     page.keyboard.press("Tab")
         if n == 1:
             # Shift+Tab goes back to the previous question, and Tab forward again.
@@ -183,6 +187,7 @@ def answer_with_keys(page: Page, form: Locator, answers: dict[str, list[int]]) -
         """f => { const a = {};
             f.querySelectorAll('input:checked')
                 .forEach(i => (a[i.name] = a[i.name] || []).push(+i.value));
+            Object.values(a).forEach(v => v.sort((x, y) => x - y));
             return a; }"""
     )
     assert checked == answers
@@ -191,7 +196,7 @@ def answer_with_keys(page: Page, form: Locator, answers: dict[str, list[int]]) -
 def submit_with_keys(page: Page, form: Locator) -> Locator:
     form_id = form.get_attribute("id")
     now = tab_until(page, lambda a: a["form"] == form_id and a["type"] == "submit")
-    assert now["text"] == "Check my answers"
+    assert now["text"] == submit_label(form)
     page.keyboard.press("Enter")
     region = result_region(form)
     region.locator("h3").first.wait_for(state="visible")

@@ -273,6 +273,8 @@ def write_hostile_site(
         "customer_kinds": kinds,
         "dimensions": dims,
         "bands": bands,
+        # Graded results use the same hostile bands, so their texts reach both kinds.
+        "graded_bands": bands,
         "scale": {"labels": scale},
         "finder": {"questions": finder},
     }

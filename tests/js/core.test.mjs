@@ -2,10 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { loadCore } from './load-core.mjs';
 
-const require = createRequire(import.meta.url);
-const core = require('../../quizbuilder/theme/assets/quizbuilder/core.js');
+const core = loadCore();
 const here = new URL('.', import.meta.url);
 const vectorDir = new URL('../vectors/', here);
 const vectors = readdirSync(vectorDir).filter((f) => f.endsWith('.json')).sort()

@@ -64,7 +64,8 @@ test("search tolerates the typos people make", () => {
   assert.equal(first("toll booth"), "toll-booth-operator");
   assert.equal(first("Toll Colector"), "toll-booth-operator");
   assert.equal(first("REGISTERED NURSE"), "registered-nurse");
-  assert.equal(first("hepl desk"), "it-support-technician");
+  assert.equal(first("hepl desk"), undefined); // four letters: no typo allowed
+  assert.equal(first("sofware enginer"), "software-developer");
   assert.equal(first("zzzz"), undefined);
 });
 
@@ -76,18 +77,20 @@ test("every role is reachable from its own answers", () => {
   }
 });
 
-test("a thousand roles search and match quickly", () => {
+// Speed at 1,000 roles is measured by benchmarks/build.py ("match 1000 ms"); this
+// test only proves that a big site gives the same, bounded answers.
+test("a thousand roles: search and match answer within their limits", () => {
   const many = { ...data, roles: [] };
   for (let i = 0; i < 1000; i++) {
     const base = data.roles[i % data.roles.length];
     many.roles.push({ ...base, slug: `${base.slug}-${i}`, title: `${base.title} ${i}` });
   }
-  const start = performance.now();
-  for (const query of ["recepcionist", "toll booth", "a", "sofware enginer"]) {
-    Finder.searchRoles(many, query);
-  }
-  Finder.matchRoles(many, [2, 2, 2, 2, 2, 2, 2, 2]);
-  assert.ok(performance.now() - start < 1000);
+  const guesses = Finder.searchRoles(many, "recepcionist");
+  assert.equal(guesses.length, 8);
+  assert.ok(guesses.every((g) => g.slug.startsWith("receptionist-")));
+  assert.ok(guesses.every((g) => g.match === guesses[0].match));
+  const matched = Finder.matchRoles(many, [2, 2, 2, 2, 2, 2, 2, 2]);
+  assert.equal(matched.length, 3);
 });
 
 test("loading the file again keeps the first API", () => {
@@ -96,3 +99,19 @@ test("loading the file again keeps the first API", () => {
   const again = require(path);
   assert.equal(again, Finder);
 });
+
+const share = load("share.json");
+for (const c of share.encode) {
+  test(`encodeShare ${JSON.stringify(c.job)}`, () => {
+    assert.equal(Finder.encodeShare(c.answers, c.job), c.expected);
+  });
+}
+for (const c of share.decode) {
+  test(`decodeShare ${c.text.slice(0, 40)}`, () => {
+    if (c.error) {
+      assert.throws(() => Finder.decodeShare(data, c.text), (e) => e instanceof Finder.ShareError && e.code === c.error);
+    } else {
+      assert.deepEqual(Finder.decodeShare(data, c.text), c.expected);
+    }
+  });
+}

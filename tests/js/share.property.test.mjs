@@ -5,11 +5,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { loadCore } from './load-core.mjs';
 import fc from 'fast-check';
 
-const require = createRequire(import.meta.url);
-const core = require('../../quizbuilder/theme/assets/quizbuilder/core.js');
+const core = loadCore();
 const share = JSON.parse(readFileSync(new URL('fixtures/share-cases.json', import.meta.url), 'utf8'));
 const RUNS = 2500;
 let iterations = 0;

@@ -76,6 +76,39 @@
     }));
   }
 
+  // A seeded generator (mulberry32): the same seed gives the same orders, so tests can
+  // replay an attempt; the engine seeds it afresh for every attempt.
+  function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // The order to show a question's options in, as source indexes. Pinned options keep
+  // their written position; the others are shuffled (Fisher–Yates) over the free
+  // positions. Scale questions and questions with shuffle off keep the source order.
+  // Answers are always recorded by source index, so the order never changes a score.
+  function optionOrder(question, random) {
+    const options = question.type === 'scale' ? [] : question.options || [];
+    const order = options.map((option, index) => index);
+    if (!question.shuffle) return order;
+    const free = order.filter((index) => !options[index].pin);
+    const moved = [...free];
+    for (let last = moved.length - 1; last > 0; last--) {
+      const pick = Math.floor(random() * (last + 1));
+      [moved[last], moved[pick]] = [moved[pick], moved[last]];
+    }
+    free.forEach((position, k) => { order[position] = moved[k]; });
+    return order;
+  }
+
+  // The questions a graded result got wrong, in quiz order.
+  const missedQuestions = (quiz, result) => quiz.questions.filter((question) => result.questions[question.id] === false);
+
   class ShareError extends Error {
     constructor(code) { super('share link: ' + code); this.name = 'ShareError'; this.code = code; }
   }
@@ -164,7 +197,7 @@
   const fmt = (s, vars) => String(s).replace(/\{(\w+)\}/g, (m, k) => (has(vars, k) ? String(vars[k]) : m));
 
   return {
-    percent, bandOf, score, scoreMax, sharePayload, encodeShare, decodeShare, ShareError, MAX_SHARE,
+    percent, bandOf, score, scoreMax, seededRandom, optionOrder, missedQuestions, sharePayload, encodeShare, decodeShare, ShareError, MAX_SHARE,
     readStore, validAttempt, addAttempt, removeAttempt, csvCell, toCSV, toJSON, storageKey, fmt
   };
 })());

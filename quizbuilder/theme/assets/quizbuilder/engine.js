@@ -6,6 +6,24 @@
   if (w.QuizbuilderEngine) return w.QuizbuilderEngine.init();
   // The default texts (quizbuilder/strings.py): assets.bundle_engine fills them in.
   const C = w.QuizbuilderCore, READY = 'data-qb-ready', drawers = new WeakMap(), DEFAULTS = /*DEFAULT_STRINGS*/{};
+  // The result view (results.js and results.css, next to this script) loads when first
+  // needed: a quiz is answered or a shared result opens. Quiz pages load less that way.
+  const base = (d.currentScript && d.currentScript.src) || location.href;
+  let resultsModule = null;
+  function loadResults() {
+    if (w.QuizbuilderResults) return Promise.resolve(w.QuizbuilderResults);
+    const attach = (tag, props) => new Promise((resolve, reject) => {
+      const node = el(tag, props);
+      node.onload = resolve;
+      node.onerror = () => { node.remove(); reject(); };
+      d.head.append(node);
+    });
+    resultsModule = resultsModule || Promise.all([
+      attach('link', { rel: 'stylesheet', href: new URL('results.css', base).href }),
+      attach('script', { src: new URL('results.js', base).href })
+    ]).then(() => w.QuizbuilderResults || Promise.reject(), (e) => { resultsModule = null; throw e; });
+    return resultsModule;
+  }
   const $$ = (root, sel, fn) => root.querySelectorAll(sel).forEach(fn);
 
   function el(tag, props, kids) {
@@ -46,6 +64,31 @@
     for (const x of q.dimensions || []) { dims[x.id] = x; names[x.id] = x.name; }
     $$(form, '.qb-answer', (x) => { x.hidden = true; });
 
+    // Each question's option elements in source order, to reorder per attempt.
+    const boxes = {};
+    for (const x of q.questions) {
+      const box = sets[x.id] && sets[x.id].querySelector('.qb-options');
+      if (box) boxes[x.id] = [box, [...box.children]];
+    }
+    function arrange() {
+      const random = C.seededRandom(Math.random() * 4294967296);
+      for (const x of q.questions) {
+        if (boxes[x.id]) boxes[x.id][0].append(...C.optionOrder(x, random).map((i) => boxes[x.id][1][i]));
+      }
+    }
+    // A checked quiz is settled: inputs stay locked until Retake.
+    function lock(locked) {
+      for (const f of Object.values(sets)) f.disabled = locked;
+      const actions = form.querySelector('.qb-actions');
+      if (actions) actions.hidden = locked;
+    }
+    function markOption(f, x, answer) {
+      f.querySelectorAll('.qb-option').forEach((o) => {
+        const input = o.querySelector('input'), i = +input.value, chose = answer.includes(i), right = x.options[i].correct;
+        const state = chose ? (right ? 'right' : 'wrong') : right ? 'missed' : '';
+        if (state) o.querySelector('label').append(el('span', { class: 'qb-mark qb-mark--' + state, text: t('option_' + state) }));
+      });
+    }
     function mark(f, cls, text) {
       f.classList.add('qb-question--' + cls);
       const p = f.querySelector('.qb-feedback');
@@ -57,73 +100,48 @@
         f.classList.remove('qb-question--right', 'qb-question--wrong', 'qb-question--missing');
         const p = f.querySelector('.qb-feedback');
         if (p) { p.hidden = true; p.textContent = ''; }
+        f.querySelectorAll('.qb-mark').forEach((m) => m.remove());
       }
     }
-    // On page load (a shared link) focus waits two frames: the page first settles, then
-    // scrolls, so the result does not count as a layout shift.
+    // The result is scrolled into view (instantly when the reader prefers reduced
+    // motion), then its heading takes focus without a second jump. On page load (a
+    // shared link) this waits two frames: the page settles first, so the result does
+    // not count as a layout shift.
     function show(nodes, onLoad) {
       out.replaceChildren(...nodes);
       const h = out.querySelector('h3');
-      onLoad ? requestAnimationFrame(() => requestAnimationFrame(() => focus(h))) : focus(h);
+      const reveal = () => {
+        const still = w.matchMedia && w.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        out.scrollIntoView({ block: 'start', behavior: still ? 'instant' : 'smooth' });
+        if (h) h.focus({ preventScroll: true });
+      };
+      onLoad ? requestAnimationFrame(() => requestAnimationFrame(reveal)) : reveal();
     }
     function retake() {
       form.reset();
       reset();
+      lock(false);
+      arrange();
       $$(form, '.qb-answer', (x) => { x.hidden = true; x.open = false; });
       out.replaceChildren();
       if (/^#qb=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
       focus(form.querySelector('.qb-question input'));
     }
+    const view = { quiz: q, sets, t, el, button, linked, show, retake, names, dims, results };
     function render(r, shared, saved) {
-      const nodes = [heading(t(shared ? 'shared_title' : 'result_title'))], next = [];
-      if (shared) nodes.push(el('p', { class: 'qb-note', text: t('shared_note') }));
-      if (r.kind === 'graded') {
-        const band = C.bandOf(q, C.percent(r.correct, r.total));
-        nodes.push(el('p', { class: 'qb-result__score', text: t('score', r) }));
-        if (band) nodes.push(el('p', { class: 'qb-result__band' }, [el('strong', { text: band.label }), ' ', band.message]));
-      } else {
-        nodes.push(el('ul', { class: 'qb-bars' }, r.dimensions.map((x) => {
-          const b = C.bandOf(q, x.percent), fill = el('span', { class: 'qb-bar__fill' });
-          fill.style.width = x.percent + '%';
-          return el('li', { class: 'qb-bar' }, [
-            el('span', { class: 'qb-bar__name', text: names[x.id] || x.id }),
-            el('span', { class: 'qb-bar__value', text: t('percent', x) + (b ? ' · ' + b.label : '') }),
-            el('span', { class: 'qb-bar__track', 'aria-hidden': 'true' }, [fill])
-          ]);
-        })));
-        const hi = dims[r.strongest], lo = dims[r.weakest];
-        if (hi && r.strongest !== r.weakest) nodes.push(el('p', null, linked(t('strongest'), hi.name, hi.url)));
-        if (lo) {
-          nodes.push(el('p', null, linked(t('weakest'), lo.name, lo.url)));
-          if (!shared) {
-            next.push(linked(t('read_about'), lo.name, lo.url));
-            for (const a of lo.articles || []) next.push([el('a', { href: a.url, text: a.title })]);
-          }
-        }
-      }
-      if (!shared && results) next.push([el('a', { href: results, text: t('all_results') })]);
-      if (next.length) nodes.push(el('h4', { text: t('next_title') }), el('ul', { class: 'qb-next' }, next.map((k) => el('li', null, k))));
-      if (saved === false) nodes.push(el('p', { class: 'qb-note qb-note--warn', text: t('not_saved') }));
-      if (shared) {
-        nodes.push(el('p', { class: 'qb-result__actions' }, [button(t('take_quiz'), retake, 'md-button md-button--primary')]));
-      } else {
-        const url = location.href.split('#')[0] + '#qb=' + C.encodeShare(r);
-        const input = el('input', { type: 'text', readonly: '', value: url, class: 'qb-share__url' });
-        const manual = el('label', { class: 'qb-share', hidden: '' }, [t('share_manual'), input]);
-        const msg = el('span', { class: 'qb-share__msg' });
-        const fallback = () => { manual.hidden = false; input.focus(); input.select(); };
-        const copy = () => {
-          try { navigator.clipboard.writeText(url).then(() => { msg.textContent = t('share_copied'); }, fallback); } catch (e) { fallback(); }
-        };
-        nodes.push(el('p', { class: 'qb-result__actions' }, [button(t('retry'), retake), button(t('share'), copy), msg]), manual);
-      }
-      show(nodes, shared);
+      loadResults().then((module) => module.render(view, r, shared, saved),
+        () => show([heading(t('results_unavailable')), el('p', { class: 'qb-result__actions' }, [button(t('retry'), retake)])], shared));
     }
+    // Fetch the result view while the reader is still answering.
+    form.addEventListener('change', () => loadResults().catch(() => {}), { once: true });
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
+      if (form.querySelector('fieldset:disabled')) return;
       reset();
       const a = Object.create(null);
       $$(form, 'input:checked', (i) => { if (/^\d+$/.test(i.value)) (a[i.name] = a[i.name] || []).push(+i.value); });
+      // Source indexes in ascending order: what is saved never depends on the order shown.
+      for (const id in a) a[id].sort((x, y) => x - y);
       const r = C.score(q, a);
       if (r.status !== 'ok') {
         const links = r.missing.filter((id) => sets[id]).map((id) => {
@@ -138,12 +156,15 @@
         return show([heading(t('incomplete_title')), el('p', { text: t('incomplete') }), el('ul', null, links)]);
       }
       if (r.kind === 'graded') {
-        for (const [id, ok] of Object.entries(r.questions)) {
-          const f = sets[id], x = f && f.querySelector('.qb-answer');
-          if (f) mark(f, ok ? 'right' : 'wrong', t(ok ? 'correct' : 'incorrect'));
-          if (x) { x.hidden = false; x.open = true; }
+        for (const x of q.questions) {
+          const f = sets[x.id], ok = r.questions[x.id], answer = f && f.querySelector('.qb-answer');
+          if (!f) continue;
+          mark(f, ok ? 'right' : 'wrong', t(ok ? 'correct' : 'incorrect'));
+          markOption(f, x, a[x.id]);
+          if (answer) { answer.hidden = false; answer.open = true; }
         }
       }
+      lock(true);
       const s = load(ns);
       let saved = false;
       if (s.ok) {
@@ -159,6 +180,7 @@
       render(r, false, saved);
       form.dispatchEvent(new CustomEvent('quizbuilder:result', { bubbles: true, detail: r }));
     });
+    arrange();
     return {
       q,
       shared: (r) => { form.classList.add('qb-quiz--shared'); render(r, true); },
@@ -244,7 +266,8 @@
     $$(d, 'div.qb-history:not([' + READY + '])', enhanceHistory);
   }
 
-  w.QuizbuilderEngine = { init };
+  // `strings`: results.js adds the defaults of the texts only it shows.
+  w.QuizbuilderEngine = { init, strings: DEFAULTS };
   w.addEventListener('storage', (e) => {
     if (e.key === null || e.key.startsWith('quizbuilder:')) refresh();
   });

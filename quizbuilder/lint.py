@@ -1,0 +1,233 @@
+"""Item-writing warnings: quiz content that is valid but easy to game or unfinished.
+
+Each rule returns `Problem`s with `severity="warning"` and a short rule name. They are
+advice, not errors: `quizbuilder check` prints them and still succeeds, `--strict` (and
+the site's CI) makes them fail. Rules:
+
+- `correct-longest`: in a graded quiz, the correct option is the longest in more than
+  half of its single questions (a reader can pass by picking the longest);
+- `best-longest`: the same cue in a profile quiz: the highest-scoring option is the
+  longest in more than half of its single questions;
+- `few-distractors`: a graded "choose all that apply" question with fewer than two
+  wrong options;
+- `same-position`: among the questions whose options are not shuffled, the correct
+  option sits in the same position in more than half;
+- `unpinned-catch-all`: "all/none of the above" or "none of these" in a shuffled
+  question without `pin: true` (after shuffling it may not be last);
+- `template-placeholder`: text from the `new-role` template left in a role file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+
+from .errors import Problem
+from .loader import JsonPath, Positions
+from .markdown_inline import render_text
+from .model import Option, Question, QuestionType, Quiz, QuizKind, Role
+from .schema import field_name
+
+RULES = (
+    "correct-longest",
+    "best-longest",
+    "few-distractors",
+    "same-position",
+    "unpinned-catch-all",
+    "template-placeholder",
+)
+
+PLACEHOLDERS = (
+    "Replace me",
+    "Write the article here",
+    "Write the correct answer here",
+    "Write a wrong answer here",
+)
+"""Texts of quizbuilder/templates/new_role.md.j2 that an editor must replace."""
+
+CATCH_ALL = re.compile(r"\b(?:all|none|neither) of (?:the above|these|those|them)\b", re.I)
+MIN_QUESTIONS = 2
+"""A position or length cue needs at least this many questions to be a pattern."""
+
+
+def lint(roles: Sequence[Role], positions: Mapping[str, Positions] | None = None) -> list[Problem]:
+    """Every item-writing warning in `roles`, sorted by position."""
+    positions = positions or {}
+    found: list[Problem] = []
+    for role in roles:
+        found += lint_role(role, positions.get(role.path))
+    return sorted(found)
+
+
+def lint_role(role: Role, positions: Positions | None = None) -> list[Problem]:
+    """The warnings of one role file."""
+    warn = _Warner(role.path, positions)
+    found = list(_placeholders(role, warn))
+    for index, quiz in enumerate(role.quizzes):
+        found += _lint_quiz(quiz, ("quizzes", index), warn)
+    return found
+
+
+class _Warner:
+    def __init__(self, path: str, positions: Positions | None) -> None:
+        self.path = path
+        self.positions = positions
+
+    def __call__(self, at: JsonPath, rule: str, message: str) -> Problem:
+        line, column = self.positions.value(at) if self.positions else (1, 1)
+        return Problem(
+            self.path, line, column, field_name(at), message, severity="warning", rule=rule
+        )
+
+
+def shuffled(quiz: Quiz, question: Question) -> bool:
+    """Whether the browser shuffles this question's options."""
+    if question.type is QuestionType.SCALE:
+        return False
+    return quiz.shuffle if question.shuffle is None else question.shuffle
+
+
+def _length(option: Option) -> int:
+    return len(" ".join(render_text(option.text).split()))
+
+
+def _longest(question: Question) -> int | None:
+    """The index of the one longest option; None when two share the greatest length."""
+    lengths = [_length(o) for o in question.options]
+    top = max(lengths, default=0)
+    return lengths.index(top) if lengths.count(top) == 1 else None
+
+
+def _lint_quiz(quiz: Quiz, at: JsonPath, warn: _Warner) -> list[Problem]:
+    found: list[Problem] = []
+    singles = [
+        (i, q)
+        for i, q in enumerate(quiz.questions)
+        if q.type is QuestionType.SINGLE and len(q.options) >= 2
+    ]
+    graded = quiz.kind is QuizKind.GRADED
+    if len(singles) >= MIN_QUESTIONS:
+        cued = [i for i, q in singles if _cued(q, graded)]
+        if len(cued) * 2 > len(singles):
+            what = "correct option" if graded else "highest-scoring option"
+            numbers = ", ".join(str(i + 1) for i in cued)
+            found.append(
+                warn(
+                    (*at, "id"),
+                    "correct-longest" if graded else "best-longest",
+                    f"the {what} is the longest in {len(cued)} of {len(singles)} single "
+                    f"questions (questions {numbers}): make the other options as long "
+                    "and as plausible",
+                )
+            )
+    if graded:
+        found += _same_position(quiz, at, warn)
+    for index, question in enumerate(quiz.questions):
+        here: JsonPath = (*at, "questions", index)
+        if graded and question.type is QuestionType.MULTIPLE:
+            wrong = sum(not o.correct for o in question.options)
+            if wrong < 2:
+                found.append(
+                    warn(
+                        (*here, "id"),
+                        "few-distractors",
+                        f"'choose all that apply' with {wrong} wrong option"
+                        f"{'' if wrong == 1 else 's'}: add wrong options a newcomer "
+                        "could believe (at least 2)",
+                    )
+                )
+        if shuffled(quiz, question):
+            for number, option in enumerate(question.options):
+                if not option.pin and CATCH_ALL.search(option.text):
+                    found.append(
+                        warn(
+                            (*here, "options", number, "text"),
+                            "unpinned-catch-all",
+                            f"{option.text!r} refers to the other options, but the options "
+                            "are shuffled: add 'pin: true' to keep it in place",
+                        )
+                    )
+    return found
+
+
+def _cued(question: Question, graded: bool) -> bool:
+    longest = _longest(question)
+    if longest is None:
+        return False
+    if graded:
+        return question.options[longest].correct
+    totals = [sum(o.points.values()) for o in question.options]
+    return totals[longest] == max(totals) and min(totals) != max(totals)
+
+
+def _same_position(quiz: Quiz, at: JsonPath, warn: _Warner) -> list[Problem]:
+    fixed = [
+        (i, q)
+        for i, q in enumerate(quiz.questions)
+        if q.type is QuestionType.SINGLE and not shuffled(quiz, q) and len(q.options) >= 2
+    ]
+    if len(fixed) < MIN_QUESTIONS:
+        return []
+    places = Counter(next(n for n, o in enumerate(q.options) if o.correct) for _i, q in fixed)
+    place, count = places.most_common(1)[0]
+    if count * 2 <= len(fixed):
+        return []
+    return [
+        warn(
+            (*at, "id"),
+            "same-position",
+            f"the options are not shuffled and the correct option is number {place + 1} in "
+            f"{count} of {len(fixed)} single questions: vary its position or allow shuffling",
+        )
+    ]
+
+
+def _texts(role: Role) -> Iterator[tuple[JsonPath, str]]:
+    """Every editor-written text of a role's front matter, with its JSON path."""
+    yield ("title",), role.title
+    yield ("summary",), role.summary
+    yield ("sector",), role.sector
+    for index, alias in enumerate(role.aliases):
+        yield ("aliases", index), alias
+    for index, customer in enumerate(role.customers):
+        yield ("customers", index, "who"), customer.who
+        yield ("customers", index, "needs"), customer.needs
+    for q_index, quiz in enumerate(role.quizzes):
+        at: JsonPath = ("quizzes", q_index)
+        yield (*at, "title"), quiz.title
+        yield (*at, "intro"), quiz.intro
+        for index, question in enumerate(quiz.questions):
+            here: JsonPath = (*at, "questions", index)
+            yield (*here, "text"), question.text
+            yield (*here, "explanation"), question.explanation
+            for number, option in enumerate(question.options):
+                yield (*here, "options", number, "text"), option.text
+
+
+def _placeholders(role: Role, warn: _Warner) -> Iterator[Problem]:
+    lowered = [p.casefold() for p in PLACEHOLDERS]
+    for at, text in _texts(role):
+        for placeholder, low in zip(PLACEHOLDERS, lowered, strict=True):
+            if low in text.casefold():
+                yield warn(
+                    at,
+                    "template-placeholder",
+                    f"{placeholder!r} is text from the new-role template: write this role's own",
+                )
+                break
+    for offset, line in enumerate(role.body.split("\n")):
+        folded = line.casefold()
+        for placeholder, low in zip(PLACEHOLDERS, lowered, strict=True):
+            column = folded.find(low)
+            if column >= 0:
+                yield Problem(
+                    role.path,
+                    role.body_line + offset,
+                    column + 1,
+                    "-",
+                    f"{placeholder!r} is text from the new-role template: write the article",
+                    severity="warning",
+                    rule="template-placeholder",
+                )
+                break

@@ -1,0 +1,243 @@
+"""Item-writing warnings (quizbuilder/lint.py), `learn_more` validation and `check --strict`.
+
+Each rule has a case that trips it and a near miss that does not. Cases are quizzes
+written into a copy of the minimal fixture and loaded the way `quizbuilder check` does.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from quizbuilder import lint
+from quizbuilder.cli import main
+from quizbuilder.content import load_content_and_warnings
+from quizbuilder.errors import ContentError
+
+ROLE = """\
+---
+title: Clerk
+summary: Serves shoppers.
+sector: Retail
+customers:
+  - who: Shoppers
+    kind: external
+finder: {{public: 4, clients: 3, colleagues: 2, frequency: 4, relationship: 1, stakes: 1,
+         technical: 1, hats: 1}}
+quizzes:
+{quizzes}
+---
+
+Clerks serve shoppers.
+
+## What good looks like
+
+Quick, kind and accurate.
+"""
+
+
+def _single(qid: str, right: str, wrong: list[str], **extra: str) -> str:
+    lines = [f"      - id: {qid}", "        type: single", "        text: Which one?"]
+    lines += [f"        {k}: {v}" for k, v in extra.items()]
+    lines.append("        options:")
+    lines += [f"          - text: {right}", "            correct: true"]
+    lines += [f"          - text: {w}" for w in wrong]
+    return "\n".join(lines)
+
+
+def _graded(*questions: str, shuffle: bool = True) -> str:
+    head = ["  - id: clerk-graded", "    title: Graded", "    kind: graded"]
+    if not shuffle:
+        head.append("    shuffle: false")
+    return "\n".join([*head, "    questions:", *questions])
+
+
+LONG_RIGHT = _graded(
+    _single("a", "The shopper at the till", ["A van", "Rain"]),
+    _single("b", "The colleague who restocks", ["Dust", "A pen"]),
+    _single("c", "Short", ["Much longer wrong answer"]),
+)
+BALANCED = _graded(
+    _single("a", "The shopper at the till", ["A delivery van driver"]),
+    _single("b", "Restocking staff", ["The colleague who orders"]),
+    _single("c", "Short", ["Much longer wrong answer"]),
+)
+PROFILE_CUED = """\
+  - id: clerk-profile
+    title: Profile
+    kind: profile
+    questions:
+      - id: a
+        type: single
+        text: A shopper waits. You...
+        options:
+          - text: Ignore them
+            points: {}
+          - text: Greet them and say you will be with them shortly
+            points: {ownership: 2}
+      - id: b
+        type: single
+        text: A colleague asks. You...
+        options:
+          - text: Later
+            points: {}
+          - text: Stop, listen and agree a time to help
+            points: {ownership: 2}"""
+PROFILE_FAIR = PROFILE_CUED.replace(
+    "Ignore them", "Finish the task in hand first and then look up to see"
+)
+MULTIPLE = """\
+      - id: m
+        type: multiple
+        text: Which are customers?
+        options:
+          - text: Shoppers
+            correct: true
+          - text: Colleagues
+            correct: true
+          - text: The weather
+{more}"""
+SAME_PLACE = _graded(
+    _single("a", "Shoppers", ["Vans", "Rain"]),
+    _single("b", "Buyers", ["Dust", "Pens"]),
+    shuffle=False,
+)
+VARIED_PLACE = SAME_PLACE.replace(
+    "          - text: Buyers\n            correct: true\n          - text: Dust",
+    "          - text: Dust\n          - text: Buyers\n            correct: true",
+)
+CATCH_ALL = _graded(_single("a", "Shoppers", ["Vans", "None of the above"]))
+CATCH_ALL_PINNED = CATCH_ALL.replace(
+    "- text: None of the above", "- text: None of the above\n            pin: true"
+)
+CATCH_ALL_FIXED = _graded(_single("a", "Shoppers", ["Vans", "None of the above"], shuffle="false"))
+
+
+CASES = [
+    ("correct-longest", LONG_RIGHT, BALANCED),
+    ("best-longest", PROFILE_CUED, PROFILE_FAIR),
+    (
+        "few-distractors",
+        _graded(MULTIPLE.format(more="")),
+        _graded(MULTIPLE.format(more="          - text: A fence")),
+    ),
+    ("same-position", SAME_PLACE, VARIED_PLACE),
+    ("unpinned-catch-all", CATCH_ALL, CATCH_ALL_PINNED),
+    ("unpinned-catch-all", CATCH_ALL, CATCH_ALL_FIXED),
+]
+
+
+def _warnings(docs: Path, quizzes: str, body_extra: str = "") -> list[str]:
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=quizzes) + body_extra, "utf-8")
+    _content, warnings = load_content_and_warnings(docs)
+    return [w.rule for w in warnings if w.path.endswith("clerk.md")]
+
+
+@pytest.mark.parametrize(("rule", "trips", "passes"), CASES)
+def test_rule_trips_and_near_miss_passes(docs: Path, rule: str, trips: str, passes: str) -> None:
+    assert rule in _warnings(docs, trips)
+    assert rule not in _warnings(docs, passes)
+
+
+def test_every_rule_has_a_case() -> None:
+    covered = {rule for rule, _t, _p in CASES} | {"template-placeholder"}
+    assert covered == set(lint.RULES)
+
+
+def test_placeholders_of_the_new_role_template_are_found(docs: Path) -> None:
+    assert main(["new-role", "Night Porter", "--docs-dir", str(docs)]) == 0
+    role = docs / "roles" / "night-porter.md"
+    text = role.read_text("utf-8")
+    for placeholder in lint.PLACEHOLDERS:
+        assert placeholder in text, placeholder
+    _content, warnings = load_content_and_warnings(docs)
+    found = [w for w in warnings if w.path.endswith("night-porter.md")]
+    assert found and {w.rule for w in found} == {"template-placeholder"}
+    summary = next(w for w in found if w.field == "summary")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("summary:")))
+    assert (summary.line, summary.column) == (line + 1, len("summary: ") + 1)
+
+
+def test_placeholder_free_role_has_no_placeholder_warning(docs: Path) -> None:
+    assert "template-placeholder" not in _warnings(docs, BALANCED)
+
+
+def test_warning_format_and_strict_exit_codes(
+    docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=LONG_RIGHT), "utf-8")
+    assert main(["check", "docs"]) == 0
+    captured = capsys.readouterr()
+    line = next(x for x in captured.err.splitlines() if "[correct-longest]" in x)
+    assert line.startswith("docs/roles/clerk.md:11:9: warning: the correct option is the longest")
+    assert captured.out.endswith("OK\n")
+    assert main(["check", "--strict", "docs"]) == 1
+    captured = capsys.readouterr()
+    assert "[correct-longest]" in captured.err
+    assert "--strict treats them as errors" in captured.err
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=BALANCED), "utf-8")
+    assert main(["check", "--strict", "docs"]) == 0
+
+
+# --- learn_more ---------------------------------------------------------------------
+
+GOOD_LINKS = ["#what-good-looks-like", "../articles/your-problem.md", "https://example.org/x"]
+BAD_LINKS = [
+    ("#what-good-look-like", "no heading with the anchor '#what-good-look-like'"),
+    ("../articles/missing.md", "is not a role or article page"),
+    ("../articles/your-problem.md#nope", "no heading with the anchor '#nope'"),
+    ("barista", "must be relative and end in .md"),
+]
+
+
+def _with_link(link: str) -> str:
+    return _graded(_single("a", "Shoppers", ["Vans and lorries"], learn_more=f'"{link}"'))
+
+
+@pytest.mark.parametrize("link", GOOD_LINKS)
+def test_learn_more_that_leads_somewhere_passes(docs: Path, link: str) -> None:
+    _warnings(docs, _with_link(link))  # raises ContentError if it were refused
+
+
+@pytest.mark.parametrize(("link", "message"), BAD_LINKS)
+def test_learn_more_that_leads_nowhere_is_an_error(docs: Path, link: str, message: str) -> None:
+    with pytest.raises(ContentError) as raised:
+        _warnings(docs, _with_link(link))
+    [problem] = raised.value.problems
+    assert message in problem.message
+    assert problem.field == "quizzes[0].questions[0].learn_more"
+    assert problem.path.endswith("clerk.md")
+    assert (problem.line, problem.column) == (18, 21)  # the value of learn_more
+
+
+MKDOCS_YML = """\
+site_name: Lint
+site_url: https://example.org/
+theme: {name: mkdocs}
+plugins: [quizbuilder]
+markdown_extensions: [toc]
+"""
+
+
+def test_the_build_logs_warnings_and_strict_builds_fail(
+    docs: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=LONG_RIGHT), "utf-8")
+    (docs / "index.md").write_text("# Home\n", "utf-8")
+    config_file = docs.parent / "mkdocs.yml"
+    config_file.write_text(MKDOCS_YML, "utf-8")
+    with caplog.at_level(logging.WARNING):
+        build(load_config(config_file=str(config_file), site_dir=str(docs.parent / "a")))
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(m.endswith("[correct-longest]") and "clerk.md:11:9: warning:" in m for m in warned)
+    caplog.clear()
+    with pytest.raises(Abort):
+        build(
+            load_config(config_file=str(config_file), site_dir=str(docs.parent / "b"), strict=True)
+        )
