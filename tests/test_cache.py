@@ -259,4 +259,4 @@ def test_links_written_as_html_land_on_their_pages(project: Path, tmp_path: Path
             if anchor:
                 assert f'id="{anchor}"' in found.read_text("utf-8"), (page, href)
             checked += 1
-    assert checked >= 10
+    assert checked >= 5
