@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check build lint types unit browser js bench clean
+.PHONY: serve test check build lint types unit browser js bench hosts-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ unit: $(STAMP)
 browser: $(STAMP) chromium
 	$(BIN)/pytest -m browser
 
+## hosts-check: build the real site with ProperDocs alone and with Zensical, each in its
+## own venv (.venv-properdocs, .venv-zensical) without mkdocs, and check every quiz is there
+hosts-check: $(STAMP)
+	$(BIN)/python tests/hosts_check.py properdocs
+	$(BIN)/python tests/hosts_check.py zensical
+
 ## test: install everything (Python packages, Chromium) and run the whole suite
 test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/ruff check quizbuilder tests benchmarks
@@ -66,6 +72,7 @@ test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/quizbuilder check --strict docs
 	node --test tests/js/
 	$(BIN)/python benchmarks/build.py --roles 10 --runs 1 --smoke
+	$(MAKE) hosts-check
 	$(BIN)/pytest
 
 bench: $(STAMP) chromium
@@ -73,4 +80,4 @@ bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --runs 3 --serve
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site $(VENV) .venv-properdocs .venv-zensical node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

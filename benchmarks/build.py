@@ -48,6 +48,8 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import site_ids, write_roles  # noqa: E402
 
+from quizbuilder.build import mkdocs_command  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -200,7 +202,7 @@ def timed_build(config: Path, site_dir: Path) -> tuple[float, float, float]:
     time there measures the other processes too.
     """
     shutil.rmtree(site_dir, ignore_errors=True)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    cmd = mkdocs_command("build", "-q", "-f", str(config), "-d", str(site_dir))
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -471,17 +473,7 @@ def lighthouse(cache: Path) -> dict[str, dict[str, float]]:
     with tempfile.TemporaryDirectory(prefix="qb-lh-") as tmp:
         site = Path(tmp) / "site"
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(ROOT / "mkdocs.yml"),
-                "-d",
-                str(site),
-            ],
+            mkdocs_command("build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)),
             check=True,
         )
         share = shared_result_fragment(site)

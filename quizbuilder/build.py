@@ -1,18 +1,19 @@
-"""Atomic site builds: MkDocs writes into a fresh folder next to `site/`, then they swap.
+"""Atomic site builds: the host writes into a fresh folder next to `site/`, then they swap.
 
-MkDocs runs as a subprocess (`python -m mkdocs`), so this module never imports it.
-If anything fails, the previous `site/` is left exactly as it was.
+The host (MkDocs or ProperDocs) runs as a subprocess (`python -m mkdocs`), so this
+module never imports it. If anything fails, the previous `site/` is left exactly as it was.
 """
 
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +57,40 @@ def docs_dir_for(config_file: Path) -> Path:
     return config_file.parent / (value if isinstance(value, str) and value else "docs")
 
 
-def mkdocs_command(*args: str) -> list[str]:
-    """The command line that runs MkDocs with this interpreter."""
-    return [sys.executable, "-m", "mkdocs", *args]
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""The site generators `quizbuilder build --engine` knows."""
+PLUGIN_HOSTS = ("mkdocs", "properdocs")
+"""The ones that run the quizbuilder plugin themselves (ProperDocs is a fork of MkDocs 1.6)."""
+
+
+def installed(module: str) -> bool:
+    """Whether `module` can be imported by this interpreter (without importing it)."""
+    return importlib.util.find_spec(module) is not None
+
+
+def default_engine() -> str:
+    """`mkdocs` where it is installed, else `properdocs` where that is, else `mkdocs`."""
+    return next((host for host in PLUGIN_HOSTS if installed(host)), PLUGIN_HOSTS[0])
+
+
+def mkdocs_command(*args: str, engine: str | None = None) -> list[str]:
+    """The command line that runs MkDocs (or `engine`, a plugin host) with this interpreter."""
+    return [sys.executable, "-m", engine or default_engine(), *args]
 
 
 def atomic_build(
-    config_file: Path, site_dir: Path | None = None, *, extra_args: Sequence[str] = ()
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    extra_args: Sequence[str] = (),
+    engine: str | None = None,
+    builder: Callable[[Path], int] | None = None,
 ) -> int:
     """Run `mkdocs build --strict` into a temporary folder, then swap it with `site_dir`.
 
-    Returns MkDocs' exit code. On failure the temporary folder is removed and
+    `engine` names the plugin host to run (default: `default_engine()`); `builder`,
+    when given, builds into the folder it is passed instead and returns an exit code.
+    Returns that exit code. On failure the temporary folder is removed and
     `site_dir` is untouched; `BuildError` when the swap itself fails.
     """
     site = (site_dir or site_dir_for(config_file)).resolve()
@@ -74,10 +98,19 @@ def atomic_build(
     recover(site)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     try:
-        command = mkdocs_command(
-            "build", "--strict", "--config-file", str(config_file), "--site-dir", str(fresh)
-        )
-        code = subprocess.run([*command, *extra_args], check=False).returncode
+        if builder is not None:
+            code = builder(fresh)
+        else:
+            command = mkdocs_command(
+                "build",
+                "--strict",
+                "--config-file",
+                str(config_file),
+                "--site-dir",
+                str(fresh),
+                engine=engine,
+            )
+            code = subprocess.run([*command, *extra_args], check=False).returncode
         if code != 0:
             return code
         _swap(fresh, site)

@@ -1,7 +1,9 @@
-"""The `quizbuilder` command: `new-role`, `check`, `build` (atomic) and `serve`.
+"""The `quizbuilder` command: `new-role`, `check`, `build` (atomic), `serve`, `generate`
+and `finish`.
 
 `main(argv) -> int` never raises for user errors: it prints the problem and returns
-an exit code. MkDocs runs as its own process for `build` and `serve`.
+an exit code. The site generator (MkDocs, ProperDocs or Zensical) runs as its own
+process for `build` and `serve`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 import click
 
 from quizbuilder import build as site_build
-from quizbuilder import render
+from quizbuilder import generate, render, staged
 from quizbuilder.content import (
     check,
     display_path,
@@ -46,6 +48,14 @@ def slugify(title: str) -> str:
 def _fail(message: str) -> _Failed:
     click.echo(f"quizbuilder: {message}", err=True)
     return _Failed(message)
+
+
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(site_build.ENGINES),
+    default=None,
+    help="The site generator (default: mkdocs if installed, else properdocs).",
+)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -187,8 +197,12 @@ def check_command(docs_dir: Path, strict: bool) -> int:
     default=None,
     help="Where the site goes (default: site_dir from the config, else site/).",
 )
-def build_command(config_file: Path, site_dir: Path | None) -> int:
-    """Check the content, then build the site atomically with `mkdocs build --strict`."""
+@ENGINE_OPTION
+def build_command(config_file: Path, site_dir: Path | None, engine: str | None) -> int:
+    """Check the content, then build the site atomically with `mkdocs build --strict`.
+
+    With `--engine zensical`: `generate`, `zensical build`, then `finish`.
+    """
     if not config_file.is_file():
         raise _fail(f"{display_path(config_file)} not found")
     docs_dir = site_build.docs_dir_for(config_file)
@@ -197,9 +211,17 @@ def build_command(config_file: Path, site_dir: Path | None) -> int:
         _print_problems(problems)
         click.echo("The site was not built; the previous one is unchanged.", err=True)
         return 1
+    _require_host(engine)
+    builder = None
+    if engine == "zensical":
+        _warn_unknown_strings(config_file)
+
+        def builder(out: Path) -> int:
+            return staged.build_with_zensical(config_file, out)
+
     try:
-        code = site_build.atomic_build(config_file, site_dir)
-    except (OSError, site_build.BuildError) as error:
+        code = site_build.atomic_build(config_file, site_dir, engine=engine, builder=builder)
+    except (OSError, site_build.BuildError, generate.ConfigError) as error:
         raise _fail(str(error)) from None
     if code != 0:
         click.echo("The build failed; the previous site is unchanged.", err=True)
@@ -218,16 +240,104 @@ def build_command(config_file: Path, site_dir: Path | None) -> int:
     show_default=True,
 )
 @click.option("-a", "--dev-addr", default=DEV_ADDR, show_default=True)
-def serve_command(config_file: Path, dev_addr: str) -> int:
+@click.option(
+    "--engine",
+    type=click.Choice(site_build.PLUGIN_HOSTS),
+    default=None,
+    help="mkdocs or properdocs (default: mkdocs if installed, else properdocs).",
+)
+def serve_command(config_file: Path, dev_addr: str, engine: str | None) -> int:
     """Serve the site with live reload (`mkdocs serve`)."""
+    _require_host(engine)
     command = site_build.mkdocs_command(
-        "serve", "--config-file", str(config_file), "--dev-addr", dev_addr
+        "serve", "--config-file", str(config_file), "--dev-addr", dev_addr, engine=engine
     )
     # Become MkDocs instead of running it as a child: stopping `quizbuilder serve` in
     # any way (Ctrl+C, kill) then stops the server too, and frees the port.
     sys.stdout.flush()
     os.execv(command[0], command)
     return 0  # only reached where execv is replaced, as in the tests
+
+
+def _require_host(engine: str | None) -> None:
+    """Fail with the install command when the chosen plugin host is not installed."""
+    if engine in site_build.PLUGIN_HOSTS and not site_build.installed(engine):
+        raise _fail(f"{engine} is not installed here (pip install {engine})")
+
+
+def _warn_unknown_strings(config_file: Path) -> None:
+    try:
+        settings = generate.settings_from_config(site_build.read_mkdocs_config(config_file))
+    except generate.ConfigError as error:
+        raise _fail(f"{display_path(config_file)}: {error}") from None
+    for key in generate.unknown_strings(settings.strings):
+        click.echo(f"quizbuilder: strings: unknown key {key!r} is ignored", err=True)
+
+
+def _load_output(config_file: Path, *, warn: bool = False) -> generate.Output:
+    if not config_file.is_file():
+        raise _fail(f"{display_path(config_file)} not found")
+    _warn_unknown_strings(config_file)
+    try:
+        output, warnings = staged.load_output_and_warnings(config_file)
+        for warning in warnings if warn else ():
+            click.echo(str(warning), err=True)
+        return output
+    except generate.ConfigError as error:
+        raise _fail(f"{display_path(config_file)}: {error}") from None
+    except ContentError as error:
+        _print_problems(error.problems)
+        raise _fail("nothing was written; fix the content first") from None
+
+
+CONFIG_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_CONFIG),
+    show_default=True,
+    help="mkdocs.yml: docs_dir, site_url and the quizbuilder plugin's options.",
+)
+
+
+@cli.command("generate")
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@CONFIG_OPTION
+def generate_command(target: Path, config_file: Path) -> int:
+    """Write the docs folder with every generated page and file into TARGET.
+
+    TARGET (empty or new) gets the docs files, less the role files and the site file,
+    and the role pages, indexes, finder, results and dimension pages as real Markdown,
+    the engine's assets and the JSON Schemas. Any Markdown site generator can build
+    it; then run `quizbuilder finish SITE_DIR` on what it built.
+    """
+    output = _load_output(config_file, warn=True)
+    try:
+        generate.write_output(output, target)
+    except OSError as error:
+        raise _fail(str(error)) from None
+    click.echo(
+        f"Wrote {len(output.files)} files to {display_path(target)}/; build it, then run "
+        "`quizbuilder finish SITE_DIR`."
+    )
+    return 0
+
+
+@cli.command("finish")
+@click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
+@CONFIG_OPTION
+def finish_command(site_dir: Path, config_file: Path) -> int:
+    """Put the quizzes, the results mount and the engine's tags into a site built from
+    `quizbuilder generate`'s folder. Running it twice changes nothing."""
+    if not site_dir.is_dir():
+        raise _fail(f"{display_path(site_dir)} is not a folder")
+    output = _load_output(config_file)
+    try:
+        changed = generate.finish_site(site_dir, output)
+    except OSError as error:
+        raise _fail(str(error)) from None
+    click.echo(f"Finished {changed} pages in {display_path(site_dir)}/.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

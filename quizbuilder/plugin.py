@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -19,36 +18,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from quizbuilder import assets, render
 from quizbuilder import cache as content_cache
+from quizbuilder import generate, render
 from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import ContentError
-from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
-from quizbuilder.model import Content, Role
-from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.generate import FINDER_PAGE, engine_assets, storage_namespace
+from quizbuilder.model import Content
+
+__all__ = ["FINDER_PAGE", "QuizbuilderPlugin", "engine_assets", "storage_namespace"]
 
 log = get_plugin_logger(__name__)
-
-FINDER_PAGE = "finder/index.md"
-GUIDE_PAGE = "guide/add-a-role.md"
-"""The editor guide; the finder links it when a typed job has no page, if it exists."""
-"""Published only on the finder page, after the engine's own files, when they exist."""
-# Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
-_SOURCES = frozenset(
-    {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
-)
-
-
-def engine_assets() -> dict[str, str]:
-    """The engine's script and stylesheet as published, by path in the site."""
-    return {
-        f"{render.ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
-        f"{render.ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
-        f"{render.ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
-        f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
-            assets.RESULTS_STYLESHEET
-        ),
-    }
 
 
 class QuizbuilderConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -72,16 +51,6 @@ class QuizbuilderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Folder of the cache, relative to the folder of `mkdocs.yml`."""
 
 
-def storage_namespace(site_url: str | None, site_name: str = "") -> str:
-    """The default storage namespace: host and path of `site_url`, e.g. `example.org/quiz`."""
-    if site_url:
-        parts = urlsplit(site_url)
-        namespace = (parts.netloc + parts.path).rstrip("/")
-        if namespace:
-            return namespace
-    return site_name or "quizbuilder"
-
-
 class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyped-call]
     """Role pages, quizzes, indexes and the results page from `docs/roles/*.md`."""
 
@@ -92,7 +61,6 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
-        self._guide = False
         self._cache: content_cache.ContentCache | None = None
         self._memory: dict[str, Any] | None = None
         """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
@@ -103,20 +71,26 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        known = set(DEFAULT_STRINGS) | set(render.PAGE_STRINGS) | set(DEFAULT_FINDER_STRINGS)
-        for key in sorted(set(self.config.strings) - known):
-            log.warning(
-                f"strings: unknown key {key!r} is ignored; known keys: {', '.join(sorted(known))}"
-            )
-        namespace = self.config.storage_namespace or storage_namespace(
-            config.site_url, config.site_name
-        )
-        self.options = render.RenderOptions(
-            strings=dict(self.config.strings),
-            storage=namespace,
+        known = ", ".join(sorted(generate.KNOWN_STRINGS))
+        for key in generate.unknown_strings(self.config.strings):
+            log.warning(f"strings: unknown key {key!r} is ignored; known keys: {known}")
+        self.options = generate.render_options(
+            self._settings(),
+            site_url=config.site_url,
+            site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
         )
         return None
+
+    def _settings(self) -> generate.Settings:
+        return generate.Settings(
+            enabled=self.config.enabled,
+            roles_dir=self.config.roles_dir,
+            articles_dir=self.config.articles_dir,
+            site_file=self.config.site_file,
+            storage_namespace=self.config.storage_namespace,
+            strings=dict(self.config.strings),
+        )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir, so invalid content leaves the old site as it was.
@@ -141,13 +115,14 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not self.config.enabled or self.content is None:
             return None
         content = self.content
-        for src_uri in [self.config.site_file, *(role.src_uri for role in content.roles)]:
+        for src_uri in generate.replaced_sources(content, self._settings()):
             if (source := files.get_file_from_path(src_uri)) is not None:
                 files.remove(source)
 
         self._fragments = {}
-        self._guide = files.get_file_from_path(GUIDE_PAGE) is not None
-        for page in self._pages(content):
+        guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
+        role_page = self._cache.role_page if self._cache is not None else None
+        for page in generate.pages(content, self.options, guide=guide, role_page=role_page):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
                 continue
@@ -157,16 +132,15 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             if page.fragments:
                 self._fragments[page.src_uri] = dict(page.fragments)
 
-        for dest, text in engine_assets().items():
-            files.append(File.generated(config, dest, content=text))
-        for dest, path in {**render.asset_files(), **render.schema_files()}.items():
-            if files.get_file_from_path(dest) is None and Path(dest).name not in _SOURCES:
-                files.append(File.generated(config, dest, abs_src_path=str(path)))
-        self._finder_assets = tuple(
-            name
-            for name in render.FINDER_FILES
-            if files.get_file_from_path(f"{render.ASSET_DIR}/{name}") is not None
-        )
+        def exists(dest: str) -> bool:
+            return files.get_file_from_path(dest) is not None
+
+        for dest, published in generate.published_files(exists).items():
+            if isinstance(published, str):
+                files.append(File.generated(config, dest, content=published))
+            else:
+                files.append(File.generated(config, dest, abs_src_path=str(published)))
+        self._finder_assets = generate.finder_assets(exists)
         return files
 
     def on_page_markdown(
@@ -186,21 +160,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             return None
         fragments = self._fragments.get(page.file.src_uri, {})
         html = render.keep_slots(html, fragments)
-        elements: set[str] = set()
-        for part in (html, *fragments.values()):
-            elements |= render.enhanced_elements(part)
-        names = tuple(
-            name
-            for name in render.assets_for(elements)
-            if name not in render.FINDER_FILES or name in self._finder_assets
+        return html + generate.asset_tags(
+            page.file.url, (html, *fragments.values()), self._finder_assets
         )
-        if names:
-            html += render.asset_tags(
-                page.file.url,
-                scripts=tuple(n for n in names if n.endswith(".js")),
-                stylesheets=tuple(n for n in names if n.endswith(".css")),
-            )
-        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -231,35 +193,3 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             memory=self._memory,
             warn=log.warning,
         )
-
-    def _pages(self, content: Content) -> list[render.GeneratedPage]:
-        role_page = self._cache.role_page if self._cache is not None else None
-        pages = render.render_pages(content, self.options, role_page)
-        finder = self.finder_page(content)
-        if finder is not None:
-            pages.append(finder)
-        return pages
-
-    def finder_page(self, content: Content) -> render.GeneratedPage | None:
-        """Hook for `finder/index.md` (quizbuilder/finder.py renders it)."""
-        here = render.page_url(FINDER_PAGE, self.options.use_directory_urls)
-
-        def role_url(role: Role) -> str:
-            return render.relative_url(
-                render.page_url(role.src_uri, self.options.use_directory_urls), here
-            )
-
-        roles_index = render.page_url(render.ROLES_INDEX, self.options.use_directory_urls)
-        config = render.client_config(self.options, here)
-        config.pop("strings")  # the finder's texts travel in its data
-        if self._guide:
-            guide = render.page_url(GUIDE_PAGE, self.options.use_directory_urls)
-            config["guide_url"] = render.relative_url(guide, here)
-        markdown = render_finder_page(
-            content,
-            role_url,
-            roles_index_url=render.relative_url(roles_index, here),
-            strings=self.options.strings,
-            config=config,
-        )
-        return render.GeneratedPage(FINDER_PAGE, markdown)

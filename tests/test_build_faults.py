@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from quizbuilder.build import mkdocs_command
+
 FIXTURES = Path(__file__).parent / "fixtures"
 TIMEOUT = 120
 QUIZBUILDER = str(Path(sys.executable).with_name("quizbuilder"))
@@ -60,7 +62,7 @@ def _quizbuilder(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
+        mkdocs_command(*args),
         cwd=project,
         capture_output=True,
         text=True,

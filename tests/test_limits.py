@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from quizbuilder.build import mkdocs_command
 from quizbuilder.content import load_content
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import MAX_BYTES, MAX_DEPTH
@@ -259,17 +259,7 @@ def _build_with_body(tmp_path: Path, body: str) -> tuple[subprocess.CompletedPro
     site = tmp_path / "site"
     try:
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-f",
-                str(project / "mkdocs.yml"),
-                "-d",
-                str(site),
-            ],
+            mkdocs_command("build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)),
             capture_output=True,
             text=True,
             timeout=BUILD_TIMEOUT,

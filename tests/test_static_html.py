@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from quizbuilder.build import mkdocs_command
 
 ROOT = Path(__file__).parent.parent
 ENGINE = ROOT / "quizbuilder" / "theme" / "assets" / "quizbuilder"
@@ -104,7 +105,7 @@ class _Parser(HTMLParser):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("static") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
+        mkdocs_command("build", "--strict", "-f", "mkdocs.yml", "-d", str(out)),
         cwd=ROOT,
         capture_output=True,
         text=True,

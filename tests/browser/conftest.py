@@ -10,7 +10,6 @@ from __future__ import annotations
 import http.server
 import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from quizbuilder.build import mkdocs_command
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by test modules)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,17 +43,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def build_site(config: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` in a fresh process; fail the session with its output."""
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(site_dir),
-        ],
+        mkdocs_command("build", "--strict", "-f", str(config), "-d", str(site_dir)),
         capture_output=True,
         text=True,
         cwd=config.parent,

@@ -404,6 +404,7 @@ def write_hostile_site(
                                     "correct": True,
                                 },
                                 {"text": "Plain second"},
+                                {"text": "Plain third"},
                             ],
                         },
                     ],
