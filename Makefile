@@ -77,7 +77,8 @@ test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/pytest
 
 bench: $(STAMP) chromium
-	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --json
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/python benchmarks/build.py --roles 10,100,1000 --runs 3 --serve
 
 clean:
 	rm -rf site $(VENV) .venv-properdocs .venv-zensical node_modules .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,13 +1,23 @@
-"""Build benchmark: quizbuilder against plain MkDocs on the same Markdown, side by side.
+"""Build benchmark: quizbuilder against plain MkDocs and mkdocs-quiz on the same content.
 
     python benchmarks/build.py --roles 10,100,1000 --json
 
-For each N it generates N synthetic roles, builds them with the quizbuilder plugin
-and, with the plugin off and the front matter removed, as plain pages; both builds
-use the same theme and features. Builds run in fresh processes, alternating, and the
-median wall time and the peak resident memory (from `wait4`) of each are reported.
-It also measures, in Chromium, scoring a 200-question profile quiz and matching finder
-answers against 1,000 roles, and runs Lighthouse on the real site (`--lighthouse`).
+For each N it generates N synthetic roles and builds them three ways, with the same
+theme and features:
+
+- plain: the plugin off and the front matter removed (no quizzes at all);
+- mkdocs-quiz (when installed): the same pages with every question written in
+  mkdocs-quiz's syntax (a profile question becomes a question whose top-scoring option
+  is the answer: mkdocs-quiz has no profiles);
+- quizbuilder: cold (its cache emptied first) and warm (right after, cache kept).
+
+Builds run in fresh processes, alternating, and the median wall and CPU time and the
+peak resident memory (from `wait4`) of each are reported. With `--serve` it also times
+`mkdocs serve` at the largest N: from saving an edited role file to the server handing
+out the rebuilt page (run it inside a network namespace: it listens on 127.0.0.1).
+It measures, in Chromium, scoring a 200-question profile quiz and matching finder
+answers against 1,000 roles, and runs Lighthouse on the real site (not with `--smoke`
+or `--no-lighthouse`).
 """
 
 from __future__ import annotations
@@ -25,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +105,51 @@ def _plugin_names(plugins: list[Any]) -> list[str]:
     return [next(iter(p)) if isinstance(p, dict) else str(p) for p in plugins]
 
 
+def has_mkdocs_quiz() -> bool:
+    try:
+        import mkdocs_quiz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def quiz_markdown(front: dict[str, Any], scale_labels: list[str]) -> str:
+    """A role's quizzes in mkdocs-quiz's syntax (`<quiz>` blocks with `- [x]` answers)."""
+    blocks: list[str] = []
+    for quiz in front.get("quizzes", []):
+        blocks.append(f"## {quiz['title']}")
+        for question in quiz["questions"]:
+            if question["type"] == "scale":
+                texts = list(scale_labels)
+                best = {0 if question.get("reverse") else len(texts) - 1}
+            else:
+                options = question["options"]
+                texts = [option["text"] for option in options]
+                if quiz["kind"] == "graded":
+                    best = {i for i, option in enumerate(options) if option.get("correct")}
+                else:
+                    totals = [sum(option.get("points", {}).values()) for option in options]
+                    best = {totals.index(max(totals))}
+            lines = ["<quiz>", question["text"]]
+            lines += [f"- [{'x' if i in best else ' '}] {text}" for i, text in enumerate(texts)]
+            if question.get("explanation"):
+                lines += ["", question["explanation"]]
+            lines.append("</quiz>")
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
 def prepare(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
-    """Write the two projects; return their config paths and the role slugs."""
+    """Write the projects; return the quizbuilder and plain config paths and the slugs.
+
+    The mkdocs-quiz project, when that plugin is installed, is `workdir/mkdocs-quiz`.
+    """
     ids = site_ids(site_file())
-    qb, plain = workdir / "quizbuilder", workdir / "plain"
-    for project in (qb, plain):
+    qb, plain, peer = workdir / "quizbuilder", workdir / "plain", workdir / "mkdocs-quiz"
+    with_peer = has_mkdocs_quiz()
+    site_data = yaml.safe_load(site_file().read_text(encoding="utf-8"))
+    scale_labels = [str(label) for label in site_data["scale"]["labels"]]
+    for project in (qb, plain, peer) if with_peer else (qb, plain):
         (project / "docs").mkdir(parents=True)
         (project / "docs" / "index.md").write_text("# Benchmark\n\nHome page.\n", encoding="utf-8")
         # The site's own stylesheets (extra_css) are part of both builds.
@@ -106,14 +158,21 @@ def prepare(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
     shutil.copy(site_file(), qb / "docs" / "quizbuilder.yml")
     slugs = write_roles(qb / "docs" / "roles", count, ids)
     (plain / "docs" / "roles").mkdir()
+    if with_peer:
+        (peer / "docs" / "roles").mkdir()
     for slug in slugs:
         text = (qb / "docs" / "roles" / f"{slug}.md").read_text(encoding="utf-8")
-        body = text.split("\n---\n", 1)[1]
+        front_text, body = text.removeprefix("---\n").split("\n---\n", 1)
         title = re.search(r"^title: (.*)$", text, re.M)
         heading = title.group(1) if title else slug
         (plain / "docs" / "roles" / f"{slug}.md").write_text(
             f"# {heading}\n\n{body}", encoding="utf-8"
         )
+        if with_peer:
+            quizzes = quiz_markdown(yaml.safe_load(front_text), scale_labels)
+            (peer / "docs" / "roles" / f"{slug}.md").write_text(
+                f"# {heading}\n\n{body}\n{quizzes}", encoding="utf-8"
+            )
 
     base = base_config()
     plugins = base.get("plugins", ["search", "quizbuilder"])
@@ -124,7 +183,12 @@ def prepare(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
         p for p, name in zip(plugins, _plugin_names(plugins), strict=True) if name != "quizbuilder"
     ]
     plain_config["nav"] = ["index.md"]
-    for project, config in ((qb, qb_config), (plain, plain_config)):
+    projects = [(qb, qb_config), (plain, plain_config)]
+    if with_peer:
+        peer_config = copy.deepcopy(plain_config)
+        peer_config["plugins"] = [*plain_config["plugins"], "mkdocs_quiz"]
+        projects.append((peer, peer_config))
+    for project, config in projects:
         (project / "mkdocs.yml").write_text(
             yaml.safe_dump(config, sort_keys=False), encoding="utf-8"
         )
@@ -174,57 +238,138 @@ def finder_bytes_per_role(site_dir: Path, count: int) -> float | None:
     return len(html.unescape(match.group(1)).encode()) / count
 
 
-def measure_builds(count: int, runs: int) -> dict[str, Any]:
+def measure_builds(count: int, runs: int, serve: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"qb-bench-{count}-") as tmp:
         workdir = Path(tmp)
         qb_cfg, plain_cfg, slugs = prepare(workdir, count)
-        qb_times, plain_times, qb_peaks, plain_peaks = [], [], [], []
-        qb_cpus, plain_cpus = [], []
+        peer_cfg = workdir / "mkdocs-quiz" / "mkdocs.yml"
+        cache_dir = qb_cfg.parent / ".cache"
+        times: dict[str, list[tuple[float, float, float]]] = {}
         for _ in range(runs):
-            t, cpu, m = timed_build(plain_cfg, workdir / "plain-site")
-            plain_times.append(t)
-            plain_cpus.append(cpu)
-            plain_peaks.append(m)
-            t, cpu, m = timed_build(qb_cfg, workdir / "qb-site")
-            qb_times.append(t)
-            qb_cpus.append(cpu)
-            qb_peaks.append(m)
-        plain_s = statistics.median(plain_times)
-        qb_s = statistics.median(qb_times)
-        plain_cpu = statistics.median(plain_cpus)
-        qb_cpu = statistics.median(qb_cpus)
-        check_s = timed_check(workdir / "quizbuilder" / "docs")
-        return {
+            builds = [("plain", plain_cfg), ("qb", qb_cfg), ("warm", qb_cfg)]
+            if peer_cfg.exists():
+                builds.append(("peer", peer_cfg))
+            for name, config in builds:
+                if name == "qb":
+                    shutil.rmtree(cache_dir, ignore_errors=True)  # a cold build
+                site = workdir / f"{name}-site"
+                times.setdefault(name, []).append(timed_build(config, site))
+
+        def median(name: str, index: int) -> float | None:
+            if name not in times:
+                return None
+            return statistics.median(t[index] for t in times[name])
+
+        def ratio(a: float | None, b: float | None) -> float | None:
+            return None if a is None or b is None else round(a / b, 3)
+
+        plain_s, qb_s, warm_s, peer_s = (median(n, 0) for n in ("plain", "qb", "warm", "peer"))
+        plain_cpu, qb_cpu, warm_cpu, peer_cpu = (
+            median(n, 1) for n in ("plain", "qb", "warm", "peer")
+        )
+        row: dict[str, Any] = {
             "roles": count,
-            "plain_s": round(plain_s, 3),
-            "quizbuilder_s": round(qb_s, 3),
-            "ratio": round(qb_s / plain_s, 3),
-            "plain_cpu_s": round(plain_cpu, 3),
-            "quizbuilder_cpu_s": round(qb_cpu, 3),
-            "cpu_ratio": round(qb_cpu / plain_cpu, 3),
-            "plain_peak_mb": round(max(plain_peaks), 1),
-            "quizbuilder_peak_mb": round(max(qb_peaks), 1),
+            "plain_s": _round(plain_s, 3),
+            "quizbuilder_s": _round(qb_s, 3),
+            "ratio": ratio(qb_s, plain_s),
+            "plain_cpu_s": _round(plain_cpu, 3),
+            "quizbuilder_cpu_s": _round(qb_cpu, 3),
+            "cpu_ratio": ratio(qb_cpu, plain_cpu),
+            "warm_s": _round(warm_s, 3),
+            "warm_cpu_s": _round(warm_cpu, 3),
+            "warm_cpu_ratio": ratio(warm_cpu, plain_cpu),
+            "mkdocs_quiz_s": _round(peer_s, 3),
+            "mkdocs_quiz_cpu_s": _round(peer_cpu, 3),
+            "vs_mkdocs_quiz_cpu": ratio(qb_cpu, peer_cpu),
+            "plain_peak_mb": round(max(t[2] for t in times["plain"]), 1),
+            "quizbuilder_peak_mb": round(max(t[2] for t in times["qb"]), 1),
             "page_kb": round(role_page_kb(workdir / "qb-site", slugs), 2),
             "plain_page_kb": round(role_page_kb(workdir / "plain-site", slugs), 2),
             "assets_gz_kb": round(assets_gz_kb(workdir / "qb-site"), 2),
             "finder_bytes_per_role": _round(finder_bytes_per_role(workdir / "qb-site", count)),
-            "check_s": round(check_s, 3),
         }
+        check_wall, check_cpu = timed_check(workdir / "quizbuilder" / "docs")
+        row["check_s"] = round(check_wall, 3)
+        row["check_cpu_s"] = round(check_cpu, 3)
+        if serve:
+            row["serve_edit_s"] = _round(timed_serve_edit(qb_cfg, slugs[len(slugs) // 2], runs), 3)
+        return row
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
 
 
-def timed_check(docs_dir: Path) -> float:
-    """Wall time of `quizbuilder check` on the generated docs, in a fresh process."""
+def timed_check(docs_dir: Path) -> tuple[float, float]:
+    """Wall and CPU time of `quizbuilder check` on the generated docs, in a fresh process."""
+    cmd = [sys.executable, "-m", "quizbuilder.cli", "check", str(docs_dir)]
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "quizbuilder.cli", "check", str(docs_dir)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - start
+    # Its item-writing warnings (one per synthetic role) are not what is measured.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"quizbuilder check {docs_dir} failed")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            text: str = response.read().decode("utf-8", "replace")
+            return text
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, token: str, limit: float) -> float:
+    """Seconds until the page at `url` contains `token` (polling every 20 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        page = _fetch(url)
+        if page is not None and token in page:
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {token!r} within {limit} s")
+
+
+def timed_serve_edit(config: Path, slug: str, edits: int) -> float:
+    """Median seconds from saving an edited role file to `mkdocs serve` serving its page.
+
+    The server runs on 127.0.0.1 (use a network namespace); each edit changes the
+    role's summary to a new word and waits until the page shows it.
+    """
+    port = _free_port()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config)]
+    cmd += ["-a", f"127.0.0.1:{port}"]
+    role = config.parent / "docs" / "roles" / f"{slug}.md"
+    original = role.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/roles/{slug}/"
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(url, "qb-quiz", 600)
+        times = []
+        for edit in range(edits):
+            token = f"Edited{edit}x{time.time_ns()}"
+            text = re.sub(r"^summary: .*$", f"summary: {token}", original, count=1, flags=re.M)
+            start = time.perf_counter()
+            role.write_text(text, encoding="utf-8")
+            _wait_for(url, token, 600)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        role.write_text(original, encoding="utf-8")
 
 
 # --- in the browser -----------------------------------------------------------
@@ -391,21 +536,31 @@ COLUMNS = [
     ("plain_cpu_s", "plain CPU s"),
     ("quizbuilder_cpu_s", "qb CPU s"),
     ("cpu_ratio", "CPU ratio"),
+    ("warm_cpu_s", "qb warm CPU s"),
+    ("warm_cpu_ratio", "warm ratio"),
+    ("mkdocs_quiz_cpu_s", "mkdocs-quiz CPU s"),
+    ("vs_mkdocs_quiz_cpu", "qb / mkdocs-quiz"),
     ("plain_peak_mb", "plain MB"),
     ("quizbuilder_peak_mb", "qb MB"),
     ("page_kb", "page KB"),
     ("assets_gz_kb", "assets gz KB"),
     ("finder_bytes_per_role", "finder B/role"),
     ("check_s", "check s"),
+    ("check_cpu_s", "check CPU s"),
+    ("serve_edit_s", "serve edit s"),
     ("score_200q_ms", "score 200q ms"),
     ("match_1000_roles_ms", "match 1000 ms"),
 ]
 
 
+def _cell(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     head = "| " + " | ".join(label for _, label in COLUMNS) + " |"
     rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(str(row.get(key, "")) for key, _ in COLUMNS) + " |" for row in rows]
+    body = ["| " + " | ".join(_cell(row.get(key)) for key, _ in COLUMNS) + " |" for row in rows]
     lines = [head, rule, *body]
     lh = rows[0].get("lighthouse") if rows else None
     if lh:
@@ -430,6 +585,12 @@ def main(argv: list[str] | None = None) -> int:
         "--json", action="store_true", help="print a JSON list instead of the table"
     )
     parser.add_argument("--smoke", action="store_true", help="CI smoke run: no Lighthouse")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="time an edit under `mkdocs serve` at the largest N (listens on 127.0.0.1)",
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timings")
     parser.add_argument("--lighthouse-cache", type=Path, default=ROOT / ".cache" / "lighthouse")
     args = parser.parse_args(argv)
@@ -438,11 +599,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for count in counts:
         print(f"building {count} roles x {args.runs} runs ...", file=sys.stderr)
-        rows.append(measure_builds(count, args.runs))
+        rows.append(measure_builds(count, args.runs, serve=args.serve and count == max(counts)))
     extra: dict[str, Any] = {}
     if not args.no_browser:
         extra.update(measure_browser())
-    if not args.smoke:
+    if not args.smoke and not args.no_lighthouse:
         extra["lighthouse"] = lighthouse(args.lighthouse_cache)
     for row in rows:
         row.update(extra)

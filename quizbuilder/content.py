@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ContentError, Problem
 from .headings import heading_anchors
 from .lint import lint
-from .loader import Document, JsonPath, Positions, load_markdown, load_yaml_file, problem
+from .loader import (
+    MAX_BYTES,
+    Document,
+    JsonPath,
+    Positions,
+    decode,
+    load_markdown,
+    load_yaml_file,
+    markdown_document,
+    problem,
+)
 from .model import (
     Article,
     Band,
@@ -37,6 +47,9 @@ from .schema import SchemaName, validate_schema
 from .strings import DEFAULT_GRADED_BANDS
 from .validate import validate
 
+if TYPE_CHECKING:
+    from .cache import ContentCache
+
 __all__ = [
     "check",
     "display_path",
@@ -53,13 +66,15 @@ def load_content(
     roles_dir: str = "roles",
     articles_dir: str = "articles",
     site_file: str = "quizbuilder.yml",
+    cache: ContentCache | None = None,
 ) -> Content:
     """Load and validate all quizbuilder content under `docs_dir`.
 
-    Raises `ContentError` with every problem found in any file.
+    Raises `ContentError` with every problem found in any file. With a `cache`, files
+    that passed their schema before are taken from it instead of parsed again.
     """
     return load_content_and_warnings(
-        docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file
+        docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file, cache=cache
     )[0]
 
 
@@ -69,9 +84,16 @@ def load_content_and_warnings(
     roles_dir: str = "roles",
     articles_dir: str = "articles",
     site_file: str = "quizbuilder.yml",
+    cache: ContentCache | None = None,
 ) -> tuple[Content, list[Problem]]:
     """`load_content`, plus the item-writing warnings (`quizbuilder.lint`) of valid content."""
-    result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
+    result = _load(
+        docs_dir,
+        roles_dir=roles_dir,
+        articles_dir=articles_dir,
+        site_file=site_file,
+        cache=cache,
+    )
     if result.problems or result.content is None:
         raise ContentError(result.problems)
     return result.content, result.warnings
@@ -106,7 +128,14 @@ class _Result:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) -> _Result:
+def _load(
+    docs_dir: Path,
+    *,
+    roles_dir: str,
+    articles_dir: str,
+    site_file: str,
+    cache: ContentCache | None = None,
+) -> _Result:
     result = _Result()
     positions: dict[str, Positions] = {}
 
@@ -133,6 +162,7 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
         lambda document, file: _role(document, file, f"{roles_dir}/{file.name}"),
         result.problems,
         positions,
+        cache,
     )
     articles = _load_pages(
         _markdown_files(docs_dir / articles_dir),
@@ -140,6 +170,7 @@ def _load(docs_dir: Path, *, roles_dir: str, articles_dir: str, site_file: str) 
         lambda document, file: _article(document, file, f"{articles_dir}/{file.name}"),
         result.problems,
         positions,
+        cache,
     )
 
     result.problems += validate(settings, roles, articles, positions)
@@ -282,12 +313,27 @@ def _load_pages(
     build: Callable[[Document, Path], _Built],
     problems: list[Problem],
     positions: dict[str, Positions],
+    cache: ContentCache | None = None,
 ) -> list[_Built]:
     """Load Markdown files of one kind; those that pass their schema become models."""
     built: list[_Built] = []
     for file in files:
+        display = display_path(file)
+        raw = _raw(file) if cache is not None else None
+        key = cache.file_key(schema, display, raw) if cache is not None and raw else None
+        hit = cache.loaded(key) if cache is not None and key is not None else None
+        if hit is not None:
+            path, found_positions, model = hit
+            positions[path] = found_positions
+            built.append(model)
+            continue
         try:
-            document = load_markdown(file, display_path(file))
+            # From the bytes the key was made of: a file saved meanwhile is not stored
+            # under the old key.
+            if raw is not None:
+                document = markdown_document(decode(raw, display), display)
+            else:
+                document = load_markdown(file, display)
         except ContentError as error:
             problems += error.problems
             continue
@@ -295,8 +341,19 @@ def _load_pages(
         found = validate_schema(document.data, schema, document.positions, document.path)
         problems += found
         if not found:
-            built.append(build(document, file))
+            model = build(document, file)
+            if cache is not None and key is not None:
+                cache.store_loaded(key, document, model)
+            built.append(model)
     return built
+
+
+def _raw(file: Path) -> bytes | None:
+    """The file's bytes for the cache, or None (too large, unreadable: the loader says why)."""
+    try:
+        return file.read_bytes() if file.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        return None
 
 
 def _bands(document: Document, name: str, items: Iterable[dict[str, Any]]) -> tuple[Band, ...]:

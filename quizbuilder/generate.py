@@ -173,11 +173,16 @@ def finder_page(
 
 
 def pages(
-    content: Content, options: render.RenderOptions, *, guide: bool = False
+    content: Content,
+    options: render.RenderOptions,
+    *,
+    guide: bool = False,
+    role_page: render.RolePageRenderer | None = None,
 ) -> list[render.GeneratedPage]:
-    """Every page quizbuilder generates, the finder last (`guide`: see `finder_page`)."""
+    """Every page quizbuilder generates, the finder last (`guide`: see `finder_page`;
+    `role_page`: see `render.render_pages`)."""
     return [
-        *render.render_pages(content, options),
+        *render.render_pages(content, options, role_page),
         render_team_page(content, options),
         finder_page(content, options, guide=guide),
     ]

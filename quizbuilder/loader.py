@@ -7,12 +7,22 @@ whole (1-based lines and columns), never into the front matter alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError, Problem
@@ -228,13 +238,9 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
 
     `line_offset` is added to every line, for YAML that starts further down a file.
     """
-    node = _compose_with_libyaml(text)
-    if node is not _CAREFUL:
-        loader = _Loader("")  # only its constructors are used
-        try:
-            return _convert(loader, node, path, line_offset)
-        finally:
-            loader.dispose()
+    fast = _load_with_libyaml(text, line_offset)
+    if fast is not _CAREFUL:
+        return fast  # type: ignore[no-any-return]
     try:
         loader = _Loader(text)  # the reader checks every character here
     except yaml.reader.ReaderError as error:
@@ -273,39 +279,112 @@ def _convert(
 
 
 _CAREFUL = object()
-"""Returned by `_compose_with_libyaml` when the careful pure-Python path must run."""
+"""Returned by `_load_with_libyaml` when the careful pure-Python path must run."""
 
 _CSafeLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_IMPLICIT = yaml.SafeLoader.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _compose_with_libyaml(text: str) -> Any:
-    """Compose `text` with libyaml when it is plainly ordinary YAML, else `_CAREFUL`.
+def _load_with_libyaml(text: str, line_offset: int) -> Any:
+    """Data and positions of `text` in one pass over libyaml's events, or `_CAREFUL`.
 
     PyYAML's pure-Python composer is about 15 times slower than libyaml and dominated
-    build time for large sites. libyaml is only trusted with text that the careful path
-    would accept unchanged: one pass over the events looks for anything that path
-    refuses or treats specially (anchors, aliases, explicit tags, deep nesting), and
-    any error at all falls back to the careful path, so every message is the same.
+    build time for large sites. This pass builds exactly what the careful path would
+    build from plainly ordinary YAML; at the first thing that path refuses or treats
+    specially (anchors, aliases, explicit tags, deep nesting, keys that are not unique
+    names, values YAML cannot construct) or any error, it gives up and the careful path
+    runs, so every message is the same.
     """
     if _CSafeLoader is None:
         return _CAREFUL
-    depth = 0
+    positions = Positions()
+    values, keys, sources = positions.values, positions.keys, positions.sources
+    root: Any = None
+    # One frame per open collection: [container, its path, key awaiting its value].
+    stack: list[list[Any]] = []
+    documents = 0
     try:
-        for event in yaml.parse(text, Loader=_CSafeLoader):
-            if isinstance(event, AliasEvent):
-                return _CAREFUL
-            if isinstance(event, NodeEvent):
-                if event.anchor is not None or getattr(event, "tag", None) not in (None, "!"):
+        events: Iterator[Any] = yaml.parse(text, Loader=_CSafeLoader)
+        for event in events:
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag not in (None, "!"):
                     return _CAREFUL
-                if isinstance(event, CollectionStartEvent):
-                    depth += 1
-                    if depth >= MAX_DEPTH:
+                mark = event.start_mark
+                at = (mark.line + 1 + line_offset, mark.column + 1)
+                path: JsonPath
+                if stack:
+                    frame = stack[-1]
+                    container = frame[0]
+                    if type(container) is dict:
+                        if frame[2] is None:  # this event is a key
+                            if kind is not ScalarEvent:
+                                return _CAREFUL
+                            key = event.value
+                            if event.implicit[0] and _resolve(key) != _STR_TAG:
+                                return _CAREFUL
+                            if key in container:
+                                return _CAREFUL
+                            keys[(*frame[1], key)] = at
+                            frame[2] = key
+                            continue
+                        path = (*frame[1], frame[2])
+                    else:
+                        path = (*frame[1], len(container))
+                else:
+                    path = ()
+                values[path] = at
+                value: Any
+                if kind is ScalarEvent:
+                    value = event.value
+                    if event.implicit[0]:
+                        tag = _resolve(value)
+                        if tag != _STR_TAG and tag != _TIMESTAMP_TAG:
+                            constructor = _CONSTRUCTOR.yaml_constructors.get(tag)
+                            if constructor is None:
+                                return _CAREFUL
+                            try:
+                                value = constructor(_CONSTRUCTOR, ScalarNode(tag, value))
+                            except (ValueError, LookupError, TypeError, ArithmeticError):
+                                return _CAREFUL
+                            if not isinstance(value, str):
+                                sources[path] = event.value
+                else:
+                    if len(stack) >= MAX_DEPTH - 1:
                         return _CAREFUL
+                    value = {} if kind is MappingStartEvent else []
+                if stack:
+                    frame = stack[-1]
+                    if frame[2] is not None:
+                        frame[0][frame[2]] = value
+                        frame[2] = None
+                    else:
+                        frame[0].append(value)
+                else:
+                    root = value
+                if kind is not ScalarEvent:
+                    stack.append([value, path, None])
             elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-        return yaml.compose(text, Loader=_CSafeLoader)
+                stack.pop()
+            elif kind is AliasEvent:
+                return _CAREFUL
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return _CAREFUL
     except yaml.YAMLError:
         return _CAREFUL
+    return root, positions
+
+
+def _resolve(value: str) -> str:
+    """The tag YAML gives a plain scalar (`SafeLoader`'s implicit resolvers)."""
+    for tag, pattern in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+        if pattern.match(value):
+            return str(tag)
+    return _STR_TAG
 
 
 def _reader_problem(

@@ -8,6 +8,7 @@ Schemas, and puts the quiz HTML into the pages after Markdown ran.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,6 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from quizbuilder import cache as content_cache
 from quizbuilder import generate, render
 from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import ContentError
@@ -43,6 +45,10 @@ class QuizbuilderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Browser storage namespace; default: `site_url`'s host and path."""
     strings = c.DictOfItems(c.Type(str), default={})
     """Overrides for the engine's and the pages' texts, by key."""
+    cache = c.Type(bool, default=True)
+    """Keep loaded roles and rendered role pages between builds (see `cache_dir`)."""
+    cache_dir = c.Type(str, default=content_cache.DEFAULT_DIR)
+    """Folder of the cache, relative to the folder of `mkdocs.yml`."""
 
 
 class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyped-call]
@@ -55,6 +61,12 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
+        self._cache: content_cache.ContentCache | None = None
+        self._memory: dict[str, Any] | None = None
+        """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._memory = {} if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -84,12 +96,14 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         # Runs before MkDocs cleans site_dir, so invalid content leaves the old site as it was.
         if not self.config.enabled:
             return
+        self._cache = self._open_cache(config)
         try:
             self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
                 roles_dir=self.config.roles_dir,
                 articles_dir=self.config.articles_dir,
                 site_file=self.config.site_file,
+                cache=self._cache,
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None
@@ -107,7 +121,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
 
         self._fragments = {}
         guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
-        for page in generate.pages(content, self.options, guide=guide):
+        role_page = self._cache.role_page if self._cache is not None else None
+        for page in generate.pages(content, self.options, guide=guide, role_page=role_page):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
                 continue
@@ -156,3 +171,25 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not fragments:
             return None
         return render.substitute(output, fragments)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._cache is not None:
+            self._cache.prune()
+
+    def _open_cache(self, config: MkDocsConfig) -> content_cache.ContentCache | None:
+        if not self.config.cache:
+            return None
+        settings = {
+            "docs_dir": config.docs_dir,
+            "roles_dir": self.config.roles_dir,
+            "articles_dir": self.config.articles_dir,
+            "site_file": self.config.site_file,
+            "options": repr(self.options),
+        }
+        base = Path(config.config_file_path or ".").parent
+        return content_cache.ContentCache(
+            base / self.config.cache_dir,
+            content_cache.context(Path(config.docs_dir) / self.config.site_file, settings),
+            memory=self._memory,
+            warn=log.warning,
+        )

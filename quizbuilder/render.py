@@ -13,7 +13,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -588,6 +588,13 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
             page_url(ROLES_INDEX, options.use_directory_urls),
         ),
         roles=content.roles,
+        # Each role's kinds, in site order: asking every kind's list `role in members`
+        # compared whole roles, a million times at 1,000 roles.
+        kind_names=lambda role: ", ".join(
+            kind.name
+            for kind in content.settings.customer_kinds
+            if any(c.kind == kind.id for c in role.customers)
+        ),
         text=options.text,
     )
     return GeneratedPage(ROLES_INDEX, markdown)
@@ -626,6 +633,12 @@ def render_dimension_page(
         articles=content.articles_for(dimension.id),
         quizzes=_quizzes_measuring(dimension.id, content),
         link=lambda src_uri: posixpath.relpath(src_uri, "dimensions"),
+        # Raw HTML, final URLs: a list of every profile quiz is long, and Markdown links
+        # cost MkDocs far more to parse and check than the HTML costs to write.
+        url=lambda src_uri: relative_url(
+            page_url(src_uri, options.use_directory_urls),
+            page_url(f"dimensions/{dimension.id}.md", options.use_directory_urls),
+        ),
         text=options.text,
     )
     return GeneratedPage(f"dimensions/{dimension.id}.md", markdown)
@@ -653,9 +666,18 @@ def render_results_page(options: RenderOptions) -> GeneratedPage:
     return GeneratedPage(RESULTS_PAGE, markdown, {key: fragment})
 
 
-def render_pages(content: Content, options: RenderOptions) -> list[GeneratedPage]:
-    """Every page quizbuilder generates from the content (the finder page excepted)."""
-    pages = [render_role_page(role, content, options) for role in content.roles]
+RolePageRenderer = Callable[[Role, Content, RenderOptions], GeneratedPage]
+
+
+def render_pages(
+    content: Content, options: RenderOptions, role_page: RolePageRenderer | None = None
+) -> list[GeneratedPage]:
+    """Every page quizbuilder generates from the content (the finder page excepted).
+
+    `role_page` replaces `render_role_page`, e.g. to take role pages from a cache.
+    """
+    role_page = role_page or render_role_page
+    pages = [role_page(role, content, options) for role in content.roles]
     pages.append(render_roles_index(content, options))
     pages.append(render_dimensions_index(content, options))
     pages += [render_dimension_page(d, content, options) for d in content.settings.dimensions]

@@ -13,14 +13,16 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from .errors import Problem
 from .loader import JsonPath, Positions
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SchemaName = Literal["role", "site", "article"]
 
@@ -43,6 +45,10 @@ def load_schema(name: SchemaName) -> dict[str, Any]:
 
 @cache
 def _validator(name: SchemaName) -> Draft202012Validator:
+    # Imported only when a file fails the fast check: importing jsonschema takes about as
+    # long as checking a hundred valid roles.
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(name))
 
 

@@ -407,7 +407,13 @@ def test_index_and_dimension_pages() -> None:
     assert '<option value="external">External customers</option>' in index
     composure = pages["dimensions/composure.md"].markdown
     assert "[Stay calm](../articles/calm.md)" in composure
-    assert "(../roles/clerk.md#quiz-clerk-profile)" in composure
+    assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
+    flat = replace(OPTIONS, use_directory_urls=False)
+    flat_pages = {p.src_uri: p for p in render.render_pages(CONTENT, flat)}
+    assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
+        flat_pages["dimensions/composure.md"].markdown
+    )
+    assert flat_pages["roles/index.md"].markdown.count('href="clerk.html"') == 1
     assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
     results = pages["results/index.md"]
     (fragment,) = results.fragments.values()

@@ -1,0 +1,249 @@
+"""Caches of loaded content files and rendered role pages.
+
+Two layers: files on disk (`.cache/quizbuilder/` beside `mkdocs.yml`), kept between
+builds, and a dict in memory that the plugin keeps across `mkdocs serve` rebuilds.
+
+Every entry is addressed by a digest of everything it was made from: the file's bytes
+and shown path, the site file, the plugin's settings and quizbuilder's version and
+code. A changed input gives a different address, so an entry can be missing but never
+stale. Only files that passed their schema are stored, so every problem an editor sees
+is always found afresh.
+
+Entries are pickled: a JSON form took longer to read back than parsing the YAML. The
+cache folder belongs to the project like its `mkdocs.yml` (whose `hooks` run Python),
+so reading it trusts nothing the project does not already trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import quizbuilder
+
+from .loader import Document, Positions
+from .model import Content, Role
+from .render import GeneratedPage, RenderOptions, render_role_page
+
+DEFAULT_DIR = ".cache/quizbuilder"
+"""Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""
+
+FORMAT = 1
+"""Bumped whenever the layout of an entry changes."""
+
+_SUFFIX = ".pickle"
+
+
+def version() -> str:
+    """quizbuilder's version, part of every address."""
+    return quizbuilder.__version__
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the package's own files (code, templates, schemas, assets).
+
+    The version alone misses a change made without a version bump, as while developing.
+    """
+    digest = hashlib.sha256()
+    root = resources.files("quizbuilder")
+    folder = Path(str(root))
+    for file in sorted(folder.rglob("*")):
+        if file.is_file() and "__pycache__" not in file.parts and file.suffix != ".pyc":
+            digest.update(file.relative_to(folder).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(file.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def context(site_file: Path, settings: Mapping[str, Any]) -> str:
+    """The part of every address that the whole build shares.
+
+    `settings` holds whatever else the content's meaning depends on (the plugin's
+    options, `use_directory_urls`); it must be JSON-serialisable.
+    """
+    try:
+        site = site_file.read_bytes()
+    except OSError:
+        site = b""
+    parts = {
+        "format": FORMAT,
+        "version": version(),
+        "code": code_fingerprint(),
+        "site_file": hashlib.sha256(site).hexdigest(),
+        "settings": settings,
+    }
+    return _digest(json.dumps(parts, sort_keys=True, default=repr))
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class ContentCache:
+    """Loaded files and rendered role pages by address, in memory and/or in a folder."""
+
+    def __init__(
+        self,
+        directory: Path | None,
+        context: str,
+        *,
+        memory: dict[str, Any] | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> None:
+        self.directory = directory
+        self.context = context
+        self.memory = memory
+        self.warn = warn
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        self._warned = False
+        self._keys: dict[str, str] = {}
+        """Shown path of each file loaded in this build -> its address."""
+        self._shared: tuple[Content, RenderOptions, str] | None = None
+
+    # --- loaded files -----------------------------------------------------------------
+
+    def file_key(self, kind: str, display: str, raw: bytes) -> str:
+        """The address of a content file of `kind`, shown as `display`, with bytes `raw`."""
+        key = "file-" + _digest(self.context, kind, display, raw)
+        self._keys[display] = key
+        return key
+
+    def loaded(self, key: str) -> tuple[str, Positions, Any] | None:
+        """The shown path, positions and model of the file stored at `key`, if any."""
+        found = self._get(key)
+        if (
+            isinstance(found, tuple)
+            and len(found) == 3
+            and isinstance(found[0], str)
+            and isinstance(found[1], Positions)
+        ):
+            return found[0], found[1], found[2]
+        if found is not None:
+            self._corrupt(self._file(key), "not a loaded file")
+        return None
+
+    def store_loaded(self, key: str, document: Document, built: object) -> None:
+        """Keep what a file that passed its schema gave: the model, and the positions
+        that cross-file checks point with (not the data: the model holds it)."""
+        self._put(key, (document.path, document.positions, built))
+
+    # --- rendered pages ---------------------------------------------------------------
+
+    def role_page(self, role: Role, content: Content, options: RenderOptions) -> GeneratedPage:
+        """`render_role_page`, taken from the cache when rendered before from the same inputs.
+
+        The address covers every input of `render_role_page`: the role (by its file's
+        address), the site settings, the articles (profile results link to them) and
+        the render options.
+        """
+        shared = self._shared
+        if shared is None or shared[0] is not content or shared[1] is not options:
+            shared = (content, options, repr((content.settings, content.articles, options)))
+            self._shared = shared
+        source = self._keys.get(role.path) or repr(role)
+        key = "page-" + _digest(self.context, shared[2], source)
+        found = self._get(key)
+        if isinstance(found, GeneratedPage) and found.src_uri == role.src_uri:
+            return found
+        if found is not None:
+            self._corrupt(self._file(key), "not a role page")
+        page = render_role_page(role, content, options)
+        self._put(key, page)
+        return page
+
+    # --- housekeeping -----------------------------------------------------------------
+
+    def prune(self) -> None:
+        """Forget every entry this build did not use (call it after a complete build)."""
+        if self.memory is not None:
+            for key in [key for key in self.memory if key not in self.used]:
+                del self.memory[key]
+        if self.directory is None or not self.directory.is_dir():
+            return
+        for file in self.directory.glob(f"*{_SUFFIX}"):
+            if file.stem not in self.used:
+                file.unlink(missing_ok=True)
+
+    def _file(self, key: str) -> Path:
+        return (self.directory or Path(".")) / f"{key}{_SUFFIX}"
+
+    def _get(self, key: str) -> object | None:
+        self.used.add(key)
+        if self.memory is not None and key in self.memory:
+            self.hits += 1
+            found: object = self.memory[key]
+            return found
+        value = self._read(key)
+        if value is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        if self.memory is not None:
+            self.memory[key] = value
+        return value
+
+    def _read(self, key: str) -> object | None:
+        if self.directory is None:
+            return None
+        file = self._file(key)
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._corrupt(file, error.strerror or str(error))
+            return None
+        try:
+            stored = pickle.loads(data)
+        except Exception as error:  # a damaged pickle can fail in many ways
+            self._corrupt(file, f"{type(error).__name__}: {error}")
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+            self._corrupt(file, "it belongs to another entry")
+            return None
+        value: object = stored[1]
+        return value
+
+    def _put(self, key: str, value: object) -> None:
+        self.used.add(key)
+        if self.memory is not None:
+            self.memory[key] = value
+        if self.directory is None:
+            return
+        temporary = ""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Written aside, then renamed: a build stopped half-way leaves no torn file.
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._file(key))
+        except (OSError, pickle.PicklingError) as error:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+            self._once(f"cannot write the cache in {self.directory} ({error})")
+
+    def _corrupt(self, file: Path, reason: str) -> None:
+        self._once(f"ignored the cache file {file} ({reason}); it is rebuilt from the content")
+
+    def _once(self, message: str) -> None:
+        """Warn once per build: one bad file usually means more like it."""
+        if self.warn is not None and not self._warned:
+            self._warned = True
+            self.warn(message)

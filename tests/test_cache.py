@@ -1,0 +1,262 @@
+"""The content cache never serves old content: real builds, then a change, then a build."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+import quizbuilder
+from quizbuilder import cache as content_cache
+from quizbuilder.cache import ContentCache
+from quizbuilder.content import check, load_content
+from quizbuilder.errors import ContentError
+from tests.test_plugin import BROKEN_ROLE, MKDOCS_YML, QUIZ_ROLE
+
+CACHE = Path(".cache/quizbuilder")
+
+
+@pytest.fixture
+def project(docs: Path) -> Path:
+    """The minimal docs with a quiz role and an mkdocs.yml, in the working directory."""
+    (docs / "roles" / "clerk.md").write_text(QUIZ_ROLE, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    Path("mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return Path.cwd()
+
+
+def _build(site: Path) -> ContentCache:
+    """Build the project into `site`; return the plugin's cache of that build."""
+    config = load_config("mkdocs.yml", site_dir=str(site))
+    build(config)
+    used: Any = config.plugins["quizbuilder"]
+    assert isinstance(used._cache, ContentCache)
+    return used._cache
+
+
+def _page(site: Path, slug: str) -> str:
+    return (site / "roles" / slug / "index.html").read_text("utf-8")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def _cached_files() -> set[str]:
+    return {file.name for file in CACHE.glob("*.pickle")}
+
+
+def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
+    project: Path, tmp_path: Path
+) -> None:
+    cold = _build(tmp_path / "cold")
+    assert cold.hits == 0
+    assert cold.misses > 0
+    assert _cached_files()
+    warm = _build(tmp_path / "warm")
+    assert warm.misses == 0
+    assert warm.hits == cold.misses
+    for page in (tmp_path / "cold").rglob("*.html"):
+        again = tmp_path / "warm" / page.relative_to(tmp_path / "cold")
+        assert again.read_text("utf-8") == page.read_text("utf-8"), page
+
+
+def test_editing_a_role_rebuilds_its_page(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    _edit(Path("docs/roles/clerk.md"), "title: Who pays?", "title: Who pays the clerk?")
+    _edit(Path("docs/roles/clerk.md"), "Before the quiz.", "Before the new quiz.")
+    cache = _build(tmp_path / "two")
+    page = _page(tmp_path / "two", "clerk")
+    assert "Who pays the clerk?" in page
+    assert "Before the new quiz." in page
+    assert "Before the quiz." not in page
+    assert cache.misses == 2  # the file and its page; the other roles come from the cache
+
+
+def test_editing_the_site_file_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    _edit(Path("docs/quizbuilder.yml"), "name: Ownership", "name: Owning it")
+    cache = _build(tmp_path / "two")
+    assert cache.hits == 0
+    assert "Owning it" in _page(tmp_path / "two", "clerk")
+
+
+def test_changing_the_plugin_config_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    assert "Score it" in _page(tmp_path / "one", "clerk")
+    _edit(Path("mkdocs.yml"), "quiz_submit: Score it", "quiz_submit: Mark it")
+    cache = _build(tmp_path / "two")
+    assert cache.hits == 0
+    page = _page(tmp_path / "two", "clerk")
+    assert "Mark it" in page
+    assert "Score it" not in page
+
+
+def test_changing_use_directory_urls_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    _edit(
+        Path("mkdocs.yml"),
+        "site_name: Test site",
+        "site_name: Test site\nuse_directory_urls: false",
+    )
+    cache = _build(tmp_path / "two")
+    assert cache.hits == 0
+    assert "../dimensions/ownership.html" in (tmp_path / "two/roles/clerk.html").read_text("utf-8")
+
+
+def test_a_version_bump_uses_nothing_from_before(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path / "one")
+    before = _cached_files()
+    monkeypatch.setattr(quizbuilder, "__version__", "99.0.0")
+    cache = _build(tmp_path / "two")
+    assert cache.hits == 0
+    assert not before & _cached_files()  # the old entries were pruned
+
+
+def test_a_change_to_quizbuilder_code_uses_nothing_from_before(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(tmp_path / "one")
+    monkeypatch.setattr(content_cache, "code_fingerprint", lambda: "edited")
+    assert _build(tmp_path / "two").hits == 0
+
+
+def test_a_deleted_role_is_gone_and_its_entries_pruned(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    assert (tmp_path / "one/roles/clerk/index.html").exists()
+    before = _cached_files()
+    Path("docs/roles/clerk.md").unlink()
+    cache = _build(tmp_path / "two")
+    assert not (tmp_path / "two/roles/clerk/index.html").exists()
+    assert "Clerk" not in (tmp_path / "two/roles/index.html").read_text("utf-8")
+    assert cache.misses == 0
+    assert len(_cached_files()) == len(before) - 2  # its file and its page
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a pickle",
+        b"\x80\x05\x95\x10\x00\x00\x00\x00\x00\x00\x00",  # a pickle cut short
+    ],
+)
+def test_corrupt_cache_files_are_ignored_with_one_warning_line(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: bytes
+) -> None:
+    _build(tmp_path / "one")
+    files = sorted(CACHE.glob("*.pickle"))
+    for file in files:
+        file.write_bytes(damage)
+    with caplog.at_level(logging.WARNING):
+        cache = _build(tmp_path / "two")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    cache_warnings = [m for m in warnings if "cache" in m]
+    assert len(cache_warnings) == 1, warnings
+    assert cache_warnings[0].startswith("quizbuilder: ignored the cache file ")
+    assert "\n" not in cache_warnings[0]
+    assert cache.hits == 0
+    assert _page(tmp_path / "two", "clerk") == _page(tmp_path / "one", "clerk")
+    # The damaged entries were written again: the next build is warm and quiet.
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _build(tmp_path / "three").misses == 0
+    assert "cache" not in caplog.text
+
+
+def test_an_entry_for_another_key_is_not_served(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    files = sorted(CACHE.glob("page-*.pickle"))
+    assert len(files) >= 2
+    # Swap two role pages: each file now holds the other's address and page.
+    first, second = files[0].read_bytes(), files[1].read_bytes()
+    files[0].write_bytes(second)
+    files[1].write_bytes(first)
+    _build(tmp_path / "two")
+    for slug in ("clerk", "barista", "loan-officer"):
+        assert _page(tmp_path / "two", slug) == _page(tmp_path / "one", slug)
+
+
+def test_cache_off_writes_nothing(project: Path, tmp_path: Path) -> None:
+    _edit(Path("mkdocs.yml"), "quiz_submit: Score it", "quiz_submit: Score it\n      cache: false")
+    config = load_config("mkdocs.yml", site_dir=str(tmp_path / "out"))
+    build(config)
+    assert not Path(".cache").exists()
+
+
+def test_cache_dir_is_beside_mkdocs_yml(project: Path, tmp_path: Path) -> None:
+    _edit(Path("mkdocs.yml"), "quiz_submit: Score it", "quiz_submit: Score it\n      cache_dir: c")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    build(config)
+    assert list((project / "c").glob("*.pickle"))
+
+
+# --- the in-process cache (kept across `mkdocs serve` rebuilds) and loading -------------
+
+
+def _memory_cache(memory: dict[str, Any], docs: Path) -> ContentCache:
+    return ContentCache(None, content_cache.context(docs / "quizbuilder.yml", {}), memory=memory)
+
+
+def test_in_memory_cache_follows_edits_and_deletions(project: Path) -> None:
+    docs = Path("docs")
+    memory: dict[str, Any] = {}
+    first = load_content(docs, cache=_memory_cache(memory, docs))
+    assert [r.slug for r in first.roles] == ["barista", "clerk", "loan-officer"]
+
+    _edit(docs / "roles/clerk.md", "title: Clerk", "title: Shop clerk")
+    (docs / "roles/barista.md").unlink()
+    cache = _memory_cache(memory, docs)
+    second = load_content(docs, cache=cache)
+    assert [r.title for r in second.roles] == ["Loan Officer", "Shop clerk"]
+    assert (cache.hits, cache.misses) == (2, 1)  # the article and loan officer; clerk
+    cache.prune()
+    assert len(memory) == 3
+
+
+def test_problems_are_found_afresh_with_their_positions(project: Path) -> None:
+    docs = Path("docs")
+    # A cross-file problem (unknown customer kind) in a file that passes its schema, and
+    # a file that fails its schema.
+    (docs / "roles/broken.md").write_text(BROKEN_ROLE, encoding="utf-8")
+    _edit(docs / "roles/clerk.md", "type: scale", "type: scael")
+    expected = check(docs)
+    assert {p.path for p in expected} == {"docs/roles/broken.md", "docs/roles/clerk.md"}
+    memory: dict[str, Any] = {}
+    for _ in range(2):
+        cache = ContentCache(
+            Path("cache"), content_cache.context(docs / "quizbuilder.yml", {}), memory=memory
+        )
+        with pytest.raises(ContentError) as error:
+            load_content(docs, cache=cache)
+        assert sorted(error.value.problems) == expected
+    stored = [value[0] for value in memory.values()]
+    assert "docs/roles/broken.md" in stored
+    assert "docs/roles/clerk.md" not in stored
+
+
+def test_links_written_as_html_land_on_their_pages(project: Path, tmp_path: Path) -> None:
+    """Index and dimension pages list roles and quizzes as raw HTML with final URLs
+    (MkDocs does not check those): every one must reach a page, and its quiz."""
+    site = tmp_path / "out"
+    _build(site)
+    checked = 0
+    for page in [site / "roles/index.html", *site.glob("dimensions/*/index.html")]:
+        text = page.read_text("utf-8")
+        for href in re.findall(r'<li[^>]*><a href="([^"]+)"', text):
+            target, _, anchor = href.partition("#")
+            found = (page.parent / target / "index.html").resolve()
+            assert found.is_file(), (page, href)
+            if anchor:
+                assert f'id="{anchor}"' in found.read_text("utf-8"), (page, href)
+            checked += 1
+    assert checked >= 5
