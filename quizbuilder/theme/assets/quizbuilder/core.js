@@ -155,6 +155,19 @@
   const missedQuestions = (quiz, result) =>
     quiz.questions.filter((question) => result.questions[question.id] === false);
 
+  // What a settled graded question says: its verdict ('right' or 'wrong', with the text
+  // key of its feedback) and each option's mark by source index: 'right' (chosen and
+  // correct), 'wrong' (chosen, not correct), 'missed' (correct, not chosen) or ''.
+  function gradedFeedback(question, result, chosen) {
+    const right = result.questions[question.id] === true;
+    const marks = question.options.map((option, index) => {
+      const picked = chosen.includes(index);
+      if (picked) return option.correct ? 'right' : 'wrong';
+      return option.correct ? 'missed' : '';
+    });
+    return { state: right ? 'right' : 'wrong', textKey: right ? 'correct' : 'incorrect', marks };
+  }
+
   class ShareError extends Error {
     constructor(code) {
       super('share link: ' + code);
@@ -307,6 +320,7 @@
     seededRandom,
     optionOrder,
     missedQuestions,
+    gradedFeedback,
     sharePayload,
     encodeShare,
     decodeShare,

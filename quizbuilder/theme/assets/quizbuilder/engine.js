@@ -176,12 +176,9 @@
       if (actions) actions.hidden = locked;
     }
 
-    function markOptions(fieldset, question, answer) {
+    function markOptions(fieldset, marks) {
       fieldset.querySelectorAll('.qb-option').forEach((option) => {
-        const index = +option.querySelector('input').value;
-        const picked = answer.includes(index);
-        const right = question.options[index].correct;
-        const state = picked ? (right ? 'right' : 'wrong') : right ? 'missed' : '';
+        const state = marks[+option.querySelector('input').value];
         if (!state) return;
         const mark = element('span', { class: 'qb-mark qb-mark--' + state, text: text('option_' + state) });
         option.querySelector('label').append(mark);
@@ -284,10 +281,11 @@
       for (const question of quiz.questions) {
         const fieldset = fieldsets[question.id];
         if (!fieldset) continue;
-        const right = result.questions[question.id];
+        // The decisions live in the core (tested without a browser); this only shows them.
+        const feedback = core.gradedFeedback(question, result, answers[question.id]);
         const answer = fieldset.querySelector('.qb-answer');
-        markQuestion(fieldset, right ? 'right' : 'wrong', text(right ? 'correct' : 'incorrect'));
-        markOptions(fieldset, question, answers[question.id]);
+        markQuestion(fieldset, feedback.state, text(feedback.textKey));
+        markOptions(fieldset, feedback.marks);
         if (answer) {
           answer.hidden = false;
           answer.open = true;
