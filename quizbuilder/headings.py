@@ -7,6 +7,7 @@ quiz renderer names the section a link leads to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown.extensions.toc import slugify, unique
 
@@ -17,16 +18,13 @@ _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def heading_anchors(markdown: str) -> dict[str, str]:
-    """Anchor → heading text of every ATX heading outside code fences, in page order.
+def unfenced_lines(markdown: str) -> Iterator[tuple[int, str]]:
+    """`(index, line)` of every line outside fenced code blocks; fence lines are skipped.
 
-    Slugs come from `toc`'s default `slugify` with `-`, de-duplicated with `_1`, `_2`
-    as `toc` does; an attr_list `{#id}` gives the anchor as written.
+    A fence closes at a line of the same character at least as long, as in CommonMark.
     """
-    anchors: dict[str, str] = {}
-    taken: set[str] = set()
     fence = ""
-    for line in markdown.split("\n"):
+    for index, line in enumerate(markdown.split("\n")):
         fenced = _FENCE.match(line)
         if fenced:
             mark = fenced.group(1)
@@ -35,7 +33,20 @@ def heading_anchors(markdown: str) -> dict[str, str]:
             elif mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = ""
             continue
-        match = None if fence else _ATX.match(line)
+        if not fence:
+            yield index, line
+
+
+def heading_anchors(markdown: str) -> dict[str, str]:
+    """Anchor → heading text of every ATX heading outside code fences, in page order.
+
+    Slugs come from `toc`'s default `slugify` with `-`, de-duplicated with `_1`, `_2`
+    as `toc` does; an attr_list `{#id}` gives the anchor as written.
+    """
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for _index, line in unfenced_lines(markdown):
+        match = _ATX.match(line)
         if not match:
             continue
         text = match.group(2)

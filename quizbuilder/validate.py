@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .errors import Problem
-from .headings import heading_anchors
+from .headings import heading_anchors, unfenced_lines
 from .loader import JsonPath, Positions
 from .model import (
     Article,
@@ -29,7 +29,6 @@ from .schema import field_name
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MARKER_RE = re.compile(r"^\s*<!--\s*quiz:\s*(\S*)\s*-->\s*$")
-_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def normalise_slug(slug: str) -> str:
@@ -41,18 +40,7 @@ def normalise_slug(slug: str) -> str:
 def markers(body: str, body_line: int) -> list[tuple[str, int, int]]:
     """`(quiz_id, line, column)` of each `<!-- quiz: ID -->` line outside code fences."""
     found: list[tuple[str, int, int]] = []
-    fence = ""
-    for offset, text in enumerate(body.split("\n")):
-        fence_match = _FENCE_RE.match(text)
-        if fence_match:
-            mark = fence_match.group(1)
-            if not fence:
-                fence = mark
-            elif mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = ""
-            continue
-        if fence:
-            continue
+    for offset, text in unfenced_lines(body):
         match = MARKER_RE.match(text)
         if match:
             found.append((match.group(1), body_line + offset, match.start(1) + 1))
