@@ -61,6 +61,7 @@ PAGE_STRINGS: dict[str, str] = {
     "page_roles_filter_kind": "Customers",
     "page_roles_all_sectors": "All sectors",
     "page_roles_all_kinds": "Any kind",
+    "page_roles_kinds_title": "Kinds of customer",
     "page_roles_count": "{shown} of {total} roles",
     "page_roles_by_sector": "Roles by sector",
     "page_roles_by_kind": "Roles by customer kind",

@@ -456,7 +456,7 @@ PAYLOADS: list[str] = json.loads(
 GENERATED_TAGS = {
     "div", "form", "h1", "h2", "h3", "p", "noscript", "fieldset", "legend", "span", "input",
     "label", "details", "summary", "button", "strong", "em", "code", "a", "br", "ul", "li",
-    "select", "option",
+    "select", "option", "dl", "dt", "dd",
 }  # fmt: skip
 
 
