@@ -17,8 +17,7 @@ from quiz_helpers import (
     ROLE,
     STORAGE_KEY,
     S,
-    click_answers,
-    expected,
+    attempt,
     expected_bars,
     graded_mix,
     graded_right,
@@ -30,7 +29,6 @@ from quiz_helpers import (
     shown_bars,
     stored_attempts,
     submit_label,
-    submit_with_mouse,
 )
 
 from quizbuilder import scoring
@@ -47,19 +45,6 @@ CSV_HEADER = [
     "weakest",
     "dimensions",
 ]
-
-
-def attempt(page: Page, quiz_id: str, answers_for: Any) -> dict[str, Any]:
-    """Take one quiz with the mouse; return the reference scorer's result."""
-    form = quiz_form(page, quiz_id)
-    data = quiz_data(form)
-    region = result_region(form)
-    if region.locator("h3").count():
-        region.get_by_role("button", name=S["retry"]).click()
-    answers = answers_for(data)
-    click_answers(form, answers)
-    submit_with_mouse(form)
-    return expected(data, answers)
 
 
 def two_graded_and_a_profile(page: Page, base_url: str) -> list[dict[str, Any]]:
