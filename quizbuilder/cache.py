@@ -1,7 +1,8 @@
 """Caches of loaded content files and rendered role pages.
 
-Two layers: files on disk (`.cache/quizbuilder/` beside `mkdocs.yml`), kept between
-builds, and a dict in memory that the plugin keeps across `mkdocs serve` rebuilds.
+Two layers: one file on disk (`.cache/quizbuilder/entries.pickle` beside `mkdocs.yml`),
+kept between builds, and a dict in memory that the plugin keeps across `mkdocs serve`
+rebuilds.
 
 Every entry is addressed by a digest of everything it was made from: the file's bytes
 and shown path, the site file, the plugin's settings and quizbuilder's version and
@@ -9,9 +10,14 @@ code. A changed input gives a different address, so an entry can be missing but 
 stale. Only files that passed their schema are stored, so every problem an editor sees
 is always found afresh.
 
-Entries are pickled: a JSON form took longer to read back than parsing the YAML. The
-cache folder belongs to the project like its `mkdocs.yml` (whose `hooks` run Python),
-so reading it trusts nothing the project does not already trust.
+Entries are pickled one by one and kept together in one file, read once per build and
+written once at its end (only when something changed): a file per entry cost more in
+system calls than the parsing it saved. An entry is unpickled only when asked for. The
+positions of a file's values are not stored: a file taken from the cache is parsed
+again only if a message or warning needs them. Pickle, because a JSON form took longer
+to read back than parsing the YAML; the cache folder belongs to the project like its
+`mkdocs.yml` (whose `hooks` run Python), so reading it trusts nothing the project does
+not already trust.
 """
 
 from __future__ import annotations
@@ -29,17 +35,21 @@ from typing import Any
 
 import quizbuilder
 
-from .loader import Document, Positions
+from .errors import Problem
+from .lint import lint_role
+from .loader import Positions
 from .model import Content, Role
 from .render import GeneratedPage, RenderOptions, render_role_page
 
 DEFAULT_DIR = ".cache/quizbuilder"
 """Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the layout of an entry changes."""
 
-_SUFFIX = ".pickle"
+PACK = "entries.pickle"
+"""The file in the cache folder that holds every entry."""
+_MAGIC = "quizbuilder-cache"
 
 
 def version() -> str:
@@ -94,7 +104,8 @@ def _digest(*parts: str | bytes) -> str:
 
 
 class ContentCache:
-    """Loaded files and rendered role pages by address, in memory and/or in a folder."""
+    """Loaded files, their warnings and rendered role pages by address, in memory
+    and/or in a folder."""
 
     def __init__(
         self,
@@ -115,6 +126,10 @@ class ContentCache:
         self._keys: dict[str, str] = {}
         """Shown path of each file loaded in this build -> its address."""
         self._shared: tuple[Content, RenderOptions, str] | None = None
+        self._pack: dict[str, bytes] | None = None
+        """The entries on disk, pickled, as read at the first miss in memory."""
+        self._new: dict[str, bytes] = {}
+        """Entries made in this build, pickled, for `save`."""
 
     # --- loaded files -----------------------------------------------------------------
 
@@ -124,24 +139,33 @@ class ContentCache:
         self._keys[display] = key
         return key
 
-    def loaded(self, key: str) -> tuple[str, Positions, Any] | None:
-        """The shown path, positions and model of the file stored at `key`, if any."""
+    def loaded(self, key: str) -> tuple[str, Any] | None:
+        """The shown path and model of the file stored at `key`, if any."""
         found = self._get(key)
-        if (
-            isinstance(found, tuple)
-            and len(found) == 3
-            and isinstance(found[0], str)
-            and isinstance(found[1], Positions)
-        ):
-            return found[0], found[1], found[2]
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str):
+            return found[0], found[1]
         if found is not None:
-            self._corrupt(self._file(key), "not a loaded file")
+            self._corrupt(key, "not a loaded file")
         return None
 
-    def store_loaded(self, key: str, document: Document, built: object) -> None:
-        """Keep what a file that passed its schema gave: the model, and the positions
-        that cross-file checks point with (not the data: the model holds it)."""
-        self._put(key, (document.path, document.positions, built))
+    def store_loaded(self, key: str, path: str, built: object) -> None:
+        """Keep the model a file that passed its schema gave, and its shown path."""
+        self._put(key, (path, built))
+
+    def lint_role(self, role: Role, positions: Positions | None) -> list[Problem]:
+        """`lint.lint_role`, taken from the cache when the role's file was linted before."""
+        source = self._keys.get(role.path)
+        if source is None:
+            return lint_role(role, positions)
+        key = "lint-" + _digest(source)
+        found = self._get(key)
+        if isinstance(found, list) and all(isinstance(item, Problem) for item in found):
+            return found
+        if found is not None:
+            self._corrupt(key, "not a list of warnings")
+        warnings = lint_role(role, positions)
+        self._put(key, warnings)
+        return warnings
 
     # --- rendered pages ---------------------------------------------------------------
 
@@ -162,26 +186,80 @@ class ContentCache:
         if isinstance(found, GeneratedPage) and found.src_uri == role.src_uri:
             return found
         if found is not None:
-            self._corrupt(self._file(key), "not a role page")
+            self._corrupt(key, "not a role page")
         page = render_role_page(role, content, options)
         self._put(key, page)
         return page
 
     # --- housekeeping -----------------------------------------------------------------
 
-    def prune(self) -> None:
-        """Forget every entry this build did not use (call it after a complete build)."""
+    def save(self) -> None:
+        """Keep exactly the entries this build used (call it after a complete build).
+
+        The file is written only when that differs from what it holds.
+        """
         if self.memory is not None:
             for key in [key for key in self.memory if key not in self.used]:
                 del self.memory[key]
-        if self.directory is None or not self.directory.is_dir():
+        if self.directory is None:
             return
-        for file in self.directory.glob(f"*{_SUFFIX}"):
-            if file.stem not in self.used:
-                file.unlink(missing_ok=True)
+        if not self._new and self._pack is None:
+            # Everything came from memory (`mkdocs serve`) and nothing is new: the file
+            # holds it all already (entries no longer used go at the next write).
+            return
+        stored = self._read_pack()
+        if not self._new and set(stored) == self.used:
+            return
+        entries = {key: stored[key] for key in self.used if key in stored}
+        entries.update((key, blob) for key, blob in self._new.items() if key in self.used)
+        temporary = ""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Written aside, then renamed: a build stopped half-way leaves no torn file.
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((_MAGIC, FORMAT, entries), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.directory / PACK)
+        except OSError as error:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
+            self._once(f"cannot write the cache in {self.directory} ({error})")
+        self._pack = entries
+        self._new = {}
 
-    def _file(self, key: str) -> Path:
-        return (self.directory or Path(".")) / f"{key}{_SUFFIX}"
+    def stored_keys(self) -> set[str]:
+        """The addresses of the entries in the cache file (for tests and tools)."""
+        return set(self._read_pack())
+
+    def _read_pack(self) -> dict[str, bytes]:
+        if self._pack is not None:
+            return self._pack
+        self._pack = {}
+        if self.directory is None:
+            return self._pack
+        file = self.directory / PACK
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            return self._pack
+        except OSError as error:
+            self._corrupt_file(file, error.strerror or str(error))
+            return self._pack
+        try:
+            stored = pickle.loads(data)
+        except Exception as error:  # a damaged pickle can fail in many ways
+            self._corrupt_file(file, f"{type(error).__name__}: {error}")
+            return self._pack
+        if not (
+            isinstance(stored, tuple)
+            and len(stored) == 3
+            and stored[0] == _MAGIC
+            and isinstance(stored[2], dict)
+        ):
+            self._corrupt_file(file, "not a quizbuilder cache")
+        elif stored[1] == FORMAT:  # another format: nothing in it is of use
+            self._pack = stored[2]
+        return self._pack
 
     def _get(self, key: str) -> object | None:
         self.used.add(key)
@@ -189,7 +267,7 @@ class ContentCache:
             self.hits += 1
             found: object = self.memory[key]
             return found
-        value = self._read(key)
+        value = self._unpickle(key)
         if value is None:
             self.misses += 1
             return None
@@ -198,24 +276,17 @@ class ContentCache:
             self.memory[key] = value
         return value
 
-    def _read(self, key: str) -> object | None:
-        if self.directory is None:
-            return None
-        file = self._file(key)
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            self._corrupt(file, error.strerror or str(error))
+    def _unpickle(self, key: str) -> object | None:
+        blob = self._read_pack().get(key)
+        if blob is None:
             return None
         try:
-            stored = pickle.loads(data)
+            stored = pickle.loads(blob)
         except Exception as error:  # a damaged pickle can fail in many ways
-            self._corrupt(file, f"{type(error).__name__}: {error}")
+            self._corrupt(key, f"{type(error).__name__}: {error}")
             return None
         if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
-            self._corrupt(file, "it belongs to another entry")
+            self._corrupt(key, "it belongs to another entry")
             return None
         value: object = stored[1]
         return value
@@ -226,24 +297,22 @@ class ContentCache:
             self.memory[key] = value
         if self.directory is None:
             return
-        temporary = ""
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            # Written aside, then renamed: a build stopped half-way leaves no torn file.
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((key, value), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._file(key))
-        except (OSError, pickle.PicklingError) as error:
-            if temporary:
-                Path(temporary).unlink(missing_ok=True)
-            self._once(f"cannot write the cache in {self.directory} ({error})")
+            self._new[key] = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            self._once(f"cannot keep {key} in the cache ({error})")
 
-    def _corrupt(self, file: Path, reason: str) -> None:
+    def _corrupt(self, key: str, reason: str) -> None:
+        where = (self.directory or Path(".")) / PACK
+        self._once(
+            f"ignored the cache entry {key} in {where} ({reason}); it is rebuilt from the content"
+        )
+
+    def _corrupt_file(self, file: Path, reason: str) -> None:
         self._once(f"ignored the cache file {file} ({reason}); it is rebuilt from the content")
 
     def _once(self, message: str) -> None:
-        """Warn once per build: one bad file usually means more like it."""
+        """Warn once per build: one bad entry usually means more like it."""
         if self.warn is not None and not self._warned:
             self._warned = True
             self.warn(message)

@@ -16,6 +16,7 @@ from .headings import heading_anchors
 from .lint import lint
 from .loader import (
     MAX_BYTES,
+    DeferredPositions,
     Document,
     JsonPath,
     Positions,
@@ -178,7 +179,11 @@ def _load(
         roles.sort(key=lambda role: (role.title.casefold(), role.slug))
         result.content = Content(settings, tuple(roles), tuple(articles))
         if not result.problems:
-            result.warnings = lint(roles, positions)
+            result.warnings = (
+                lint(roles, positions)
+                if cache is None
+                else sorted(w for r in roles for w in cache.lint_role(r, positions.get(r.path)))
+            )
     return result
 
 
@@ -322,9 +327,9 @@ def _load_pages(
         raw = _raw(file) if cache is not None else None
         key = cache.file_key(schema, display, raw) if cache is not None and raw else None
         hit = cache.loaded(key) if cache is not None and key is not None else None
-        if hit is not None:
-            path, found_positions, model = hit
-            positions[path] = found_positions
+        if hit is not None and raw is not None:
+            path, model = hit
+            positions[path] = _positions_of(raw, display)
             built.append(model)
             continue
         try:
@@ -343,9 +348,14 @@ def _load_pages(
         if not found:
             model = build(document, file)
             if cache is not None and key is not None:
-                cache.store_loaded(key, document, model)
+                cache.store_loaded(key, document.path, model)
             built.append(model)
     return built
+
+
+def _positions_of(raw: bytes, display: str) -> Positions:
+    """The positions of a file taken from the cache, parsed again only if asked for."""
+    return DeferredPositions(lambda: markdown_document(decode(raw, display), display).positions)
 
 
 def _raw(file: Path) -> bytes | None:

@@ -41,6 +41,8 @@ _SOURCES = frozenset(
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
 _ASSETS_SLOT = "assets"
+_FINDER_DATA = re.compile(r'data-qb-finder="[^"]*"')
+_FINDER_DATA_SLOT = 'data-qb-finder="qb-slot:finder-data"'
 # MkDocs' own front matter pattern (mkdocs/utils/meta.py).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
@@ -169,7 +171,13 @@ def finder_page(
         strings=options.strings,
         config=config,
     )
-    return render.GeneratedPage(FINDER_PAGE, markdown)
+    # The roles' data (about 600 bytes a role) goes in only when the page is finished:
+    # Markdown and search would parse all of it for nothing.
+    data = _FINDER_DATA.search(markdown)
+    if data is None:  # pragma: no cover - the finder template always writes it
+        return render.GeneratedPage(FINDER_PAGE, markdown)
+    markdown = markdown.replace(data.group(0), _FINDER_DATA_SLOT, 1)
+    return render.GeneratedPage(FINDER_PAGE, markdown, {_FINDER_DATA_SLOT: data.group(0)})
 
 
 def pages(
@@ -277,7 +285,7 @@ def generate_docs(
     finder = finder_assets(lambda dest: dest in written or dest in render.asset_files())
     for page in pages(content, options, guide=GUIDE_PAGE in written):
         if page.src_uri not in files:
-            files[page.src_uri] = page.markdown
+            files[page.src_uri] = page.markdown_with_inline()
             if page.fragments:
                 fragments[page.src_uri] = dict(page.fragments)
     for src_uri, source in list(files.items()):

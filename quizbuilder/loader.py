@@ -7,7 +7,7 @@ whole (1-based lines and columns), never into the front matter alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,37 @@ class Positions:
         """Position of the key naming `path`; the value's position for list items."""
         found = self.keys.get(path)
         return found if found is not None else self.value(path)
+
+
+class DeferredPositions(Positions):
+    """Positions found only when first asked for, by parsing the file again.
+
+    For files taken from the cache: their positions serve only messages and warnings,
+    which a build without problems rarely needs, and storing them cost more than
+    parsing the odd file again.
+    """
+
+    def __init__(self, find: Callable[[], Positions]) -> None:  # no dataclass fields here
+        self._find: Callable[[], Positions] | None = find
+        self._found: Positions | None = None
+
+    def _positions(self) -> Positions:
+        if self._found is None:
+            assert self._find is not None
+            self._found, self._find = self._find(), None
+        return self._found
+
+    @property
+    def values(self) -> dict[JsonPath, Position]:  # type: ignore[override]
+        return self._positions().values
+
+    @property
+    def keys(self) -> dict[JsonPath, Position]:  # type: ignore[override]
+        return self._positions().keys
+
+    @property
+    def sources(self) -> dict[JsonPath, str]:  # type: ignore[override]
+        return self._positions().sources
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.content: Content | None = None
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
+        self._inline: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
         self._cache: content_cache.ContentCache | None = None
         self._memory: dict[str, Any] | None = None
@@ -120,6 +121,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 files.remove(source)
 
         self._fragments = {}
+        self._inline = {}
         guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
         role_page = self._cache.role_page if self._cache is not None else None
         for page in generate.pages(content, self.options, guide=guide, role_page=role_page):
@@ -131,6 +133,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             files.append(file)
             if page.fragments:
                 self._fragments[page.src_uri] = dict(page.fragments)
+            if page.inline:
+                self._inline[page.src_uri] = dict(page.inline)
 
         def exists(dest: str) -> bool:
             return files.get_file_from_path(dest) is not None
@@ -158,6 +162,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         # all of it, ~40 KB of quiz per role page) never see the quizzes.
         if not self.config.enabled:
             return None
+        if inline := self._inline.get(page.file.src_uri):
+            html = render.substitute(html, inline)
         fragments = self._fragments.get(page.file.src_uri, {})
         html = render.keep_slots(html, fragments)
         return html + generate.asset_tags(
@@ -174,7 +180,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._cache is not None:
-            self._cache.prune()
+            self._cache.save()
 
     def _open_cache(self, config: MkDocsConfig) -> content_cache.ContentCache | None:
         if not self.config.cache:

@@ -136,9 +136,21 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     fragments: Mapping[str, str] = field(default_factory=dict)
-    """Placeholder → HTML, substituted into the page's HTML after Markdown."""
+    """Placeholder → HTML kept out of the page's text (quizzes, the engine's mounts):
+    substituted into the finished page, after search and other plugins read it."""
     edit_uri: str | None = None
     """The real source file (relative to docs_dir) to edit, if any."""
+    inline: Mapping[str, str] = field(default_factory=dict)
+    """Placeholder → HTML that is part of the page's text (a role's header, long lists):
+    written as HTML rather than left to Markdown, which only made it slower to build,
+    and substituted as soon as Markdown ran, so that search reads it like any text."""
+
+    def markdown_with_inline(self) -> str:
+        """The Markdown with the inline HTML in place, for hosts that build real files."""
+        markdown = self.markdown
+        for key, fragment in self.inline.items():
+            markdown = markdown.replace(key, fragment, 1)
+        return markdown
 
 
 # --- URLs -----------------------------------------------------------------------------
@@ -420,6 +432,11 @@ def _render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def _html(template: str, **context: Any) -> str:
+    """A fragment of HTML, without the newline that ends its template."""
+    return _render(template, **context).rstrip("\n")
+
+
 # --- Quizzes --------------------------------------------------------------------------
 
 
@@ -545,16 +562,24 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
     groups += [
         (None, [c for c in role.customers if c.kind not in kinds])
     ]  # validation forbids these; kept so nothing vanishes
+    groups = [(k, cs) for k, cs in groups if cs]
+    header, customers = placeholder("role-header"), placeholder("role-customers")
+    inline = {
+        header: _html("role_header.html.j2", role=role, text=options.text),
+        customers: _html("role_customers.html.j2", groups=groups),
+    }
     markdown = _render(
         "role_page.md.j2",
-        role=role,
         front={"title": role.title, "description": role.summary, "tags": list(role.tags)},
-        groups=[(k, cs) for k, cs in groups if cs],
+        header=header,
+        customers=customers if groups else "",
         body=body.strip("\n"),
         rest=rest,
         text=options.text,
     )
-    return GeneratedPage(role.src_uri, markdown, fragments, edit_uri=role.src_uri)
+    if not groups:
+        del inline[customers]
+    return GeneratedPage(role.src_uri, markdown, fragments, role.src_uri, inline)
 
 
 def _sector_order(sector: str, content: Content) -> tuple[int, str]:
@@ -574,21 +599,15 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
         (kind, [r for r in content.roles if any(c.kind == kind.id for c in r.customers)])
         for kind in content.settings.customer_kinds
     ]
-    markdown = _render(
-        "roles_index.md.j2",
-        front={
-            "title": options.text("page_roles_title"),
-            "description": options.text("page_roles_description"),
-        },
-        sectors=sorted(sectors.items(), key=lambda item: _sector_order(item[0], content)),
-        by_kind=[(k, rs) for k, rs in by_kind if rs],
-        link=lambda role: posixpath.relpath(role.src_uri, "roles"),
+    slot = placeholder("role-list")
+    listing = _html(
+        "roles_list.html.j2",
+        roles=content.roles,
         # Raw HTML is not rewritten by MkDocs: these links are final URLs.
         url=lambda role: relative_url(
             page_url(role.src_uri, options.use_directory_urls),
             page_url(ROLES_INDEX, options.use_directory_urls),
         ),
-        roles=content.roles,
         # Each role's kinds, in site order: asking every kind's list `role in members`
         # compared whole roles, a million times at 1,000 roles.
         kind_names=lambda role: ", ".join(
@@ -596,9 +615,19 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
             for kind in content.settings.customer_kinds
             if any(c.kind == kind.id for c in role.customers)
         ),
+    )
+    markdown = _render(
+        "roles_index.md.j2",
+        front={
+            "title": options.text("page_roles_title"),
+            "description": options.text("page_roles_description"),
+        },
+        listing=slot,
+        sectors=sorted(sectors.items(), key=lambda item: _sector_order(item[0], content)),
+        by_kind=[(k, rs) for k, rs in by_kind if rs],
         text=options.text,
     )
-    return GeneratedPage(ROLES_INDEX, markdown)
+    return GeneratedPage(ROLES_INDEX, markdown, inline={slot: listing})
 
 
 def _quizzes_measuring(dimension_id: str, content: Content) -> list[tuple[Role, Quiz]]:
@@ -627,22 +656,29 @@ def render_dimension_page(
     dimension: Dimension, content: Content, options: RenderOptions
 ) -> GeneratedPage:
     """`dimensions/<id>.md`: description, articles that help, quizzes that measure it."""
+    quizzes = _quizzes_measuring(dimension.id, content)
+    slot = placeholder("quiz-list")
+    # Raw HTML, final URLs: a list of every profile quiz is long, and Markdown links
+    # cost MkDocs far more to parse and check than the HTML costs to write.
+    listing = _html(
+        "quiz_list.html.j2",
+        quizzes=quizzes,
+        url=lambda src_uri: relative_url(
+            page_url(src_uri, options.use_directory_urls),
+            page_url(f"dimensions/{dimension.id}.md", options.use_directory_urls),
+        ),
+    )
     markdown = _render(
         "dimension_page.md.j2",
         front={"title": dimension.name, "description": dimension.summary},
         dimension=dimension,
         articles=content.articles_for(dimension.id),
-        quizzes=_quizzes_measuring(dimension.id, content),
+        quizzes=slot if quizzes else "",
         link=lambda src_uri: posixpath.relpath(src_uri, "dimensions"),
-        # Raw HTML, final URLs: a list of every profile quiz is long, and Markdown links
-        # cost MkDocs far more to parse and check than the HTML costs to write.
-        url=lambda src_uri: relative_url(
-            page_url(src_uri, options.use_directory_urls),
-            page_url(f"dimensions/{dimension.id}.md", options.use_directory_urls),
-        ),
         text=options.text,
     )
-    return GeneratedPage(f"dimensions/{dimension.id}.md", markdown)
+    inline = {slot: listing} if quizzes else {}
+    return GeneratedPage(f"dimensions/{dimension.id}.md", markdown, inline=inline)
 
 
 def render_results_page(options: RenderOptions) -> GeneratedPage:

@@ -63,6 +63,18 @@ class _Where:
         return Problem(self.path, line, column, field_name(at), message, expected)
 
 
+@dataclass(frozen=True)
+class _FirstQuiz:
+    """Where a quiz id was first defined; its line is looked up only for a message
+    (positions of files taken from the cache are found again only when asked for)."""
+
+    where: _Where
+    at: JsonPath
+
+    def line(self) -> int:
+        return self.where.positions.value(self.at)[0] if self.where.positions else 1
+
+
 def validate(
     settings: SiteSettings | None,
     roles: Sequence[Role],
@@ -77,7 +89,7 @@ def validate(
         problems += check_settings(settings, positions.get(settings.path))
     problems += _check_slugs([(r.slug, r.path) for r in roles], "role")
     problems += _check_slugs([(a.slug, a.path) for a in articles], "article")
-    quiz_ids: dict[str, tuple[str, int]] = {}
+    quiz_ids: dict[str, _FirstQuiz] = {}
     for role in roles:
         problems += check_role(role, settings, positions.get(role.path), quiz_ids)
     for role in roles:
@@ -166,16 +178,15 @@ def _duplicates(
     where: _Where, items: Iterable[str], at: Sequence[JsonPath], what: str
 ) -> list[Problem]:
     problems: list[Problem] = []
-    first: dict[str, int] = {}
+    first: dict[str, JsonPath] = {}
     for item, path in zip(items, at, strict=True):
         if item in first:
+            line = where.positions.value(first[item])[0] if where.positions else 1
             problems.append(
-                where.value(
-                    path, f"duplicate {what} {item!r} (first defined on line {first[item]})"
-                )
+                where.value(path, f"duplicate {what} {item!r} (first defined on line {line})")
             )
         else:
-            first[item] = where.positions.value(path)[0] if where.positions else 1
+            first[item] = path
     return problems
 
 
@@ -291,9 +302,10 @@ def check_role(
     role: Role,
     settings: SiteSettings | None,
     positions: Positions | None = None,
-    quiz_ids: dict[str, tuple[str, int]] | None = None,
+    quiz_ids: dict[str, _FirstQuiz] | None = None,
 ) -> list[Problem]:
-    """Checks of one role; `quiz_ids` (quiz id -> (path, line)) spans all roles so far."""
+    """Checks of one role; `quiz_ids` (quiz id -> where it was first defined) spans all
+    roles so far."""
     where = _Where(role.path, positions)
     problems: list[Problem] = []
     quiz_ids = {} if quiz_ids is None else quiz_ids
@@ -328,19 +340,18 @@ def check_role(
 
     for index, quiz in enumerate(role.quizzes):
         at: JsonPath = ("quizzes", index)
-        line = positions.value((*at, "id"))[0] if positions else 1
         if quiz.id in quiz_ids:
-            other_path, other_line = quiz_ids[quiz.id]
+            first = quiz_ids[quiz.id]
             problems.append(
                 where.value(
                     (*at, "id"),
-                    f"duplicate quiz id {quiz.id!r} (first defined in {other_path} on line "
-                    f"{other_line})",
+                    f"duplicate quiz id {quiz.id!r} (first defined in {first.where.path} on line "
+                    f"{first.line()})",
                     "quiz ids unique across the whole site",
                 )
             )
         else:
-            quiz_ids[quiz.id] = (role.path, line)
+            quiz_ids[quiz.id] = _FirstQuiz(where, (*at, "id"))
         problems += _check_quiz(quiz, at, where, settings, dimensions)
     return problems
 
@@ -439,7 +450,7 @@ def _check_quiz(
     return problems
 
 
-def _check_markers(role: Role, quiz_ids: Mapping[str, tuple[str, int]]) -> list[Problem]:
+def _check_markers(role: Role, quiz_ids: Mapping[str, _FirstQuiz]) -> list[Problem]:
     problems: list[Problem] = []
     own = list(dict.fromkeys(quiz.id for quiz in role.quizzes))
     seen: dict[str, int] = {}
@@ -453,7 +464,7 @@ def _check_markers(role: Role, quiz_ids: Mapping[str, tuple[str, int]]) -> list[
             continue
         if quiz_id in quiz_ids:
             message = (
-                f"marker names quiz {quiz_id!r} of another role ({quiz_ids[quiz_id][0]}); "
+                f"marker names quiz {quiz_id!r} of another role ({quiz_ids[quiz_id].where.path}); "
                 "a marker can only place this role's quizzes"
             )
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,19 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _cached_files() -> set[str]:
-    return {file.name for file in CACHE.glob("*.pickle")}
+    """The addresses of the entries in the cache file."""
+    return ContentCache(CACHE, "").stored_keys()
+
+
+def _pack() -> tuple[str, int, dict[str, bytes]]:
+    stored = pickle.loads((CACHE / content_cache.PACK).read_bytes())
+    assert isinstance(stored, tuple)
+    return stored
+
+
+def _write_pack(entries: dict[str, bytes]) -> None:
+    magic, version, _ = _pack()
+    (CACHE / content_cache.PACK).write_bytes(pickle.dumps((magic, version, entries)))
 
 
 def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
@@ -63,6 +76,7 @@ def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
     warm = _build(tmp_path / "warm")
     assert warm.misses == 0
     assert warm.hits == cold.misses
+    assert list(CACHE.iterdir()) == [CACHE / content_cache.PACK]  # one file, no leftovers
     for page in (tmp_path / "cold").rglob("*.html"):
         again = tmp_path / "warm" / page.relative_to(tmp_path / "cold")
         assert again.read_text("utf-8") == page.read_text("utf-8"), page
@@ -77,7 +91,8 @@ def test_editing_a_role_rebuilds_its_page(project: Path, tmp_path: Path) -> None
     assert "Who pays the clerk?" in page
     assert "Before the new quiz." in page
     assert "Before the quiz." not in page
-    assert cache.misses == 2  # the file and its page; the other roles come from the cache
+    # The file, its item-writing warnings and its page; the other roles come from the cache.
+    assert cache.misses == 3
 
 
 def test_editing_the_site_file_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
@@ -139,7 +154,7 @@ def test_a_deleted_role_is_gone_and_its_entries_pruned(project: Path, tmp_path: 
     assert not (tmp_path / "two/roles/clerk/index.html").exists()
     assert "Clerk" not in (tmp_path / "two/roles/index.html").read_text("utf-8")
     assert cache.misses == 0
-    assert len(_cached_files()) == len(before) - 2  # its file and its page
+    assert len(_cached_files()) == len(before) - 3  # its file, warnings and page
 
 
 @pytest.mark.parametrize(
@@ -150,13 +165,11 @@ def test_a_deleted_role_is_gone_and_its_entries_pruned(project: Path, tmp_path: 
         b"\x80\x05\x95\x10\x00\x00\x00\x00\x00\x00\x00",  # a pickle cut short
     ],
 )
-def test_corrupt_cache_files_are_ignored_with_one_warning_line(
+def test_a_corrupt_cache_file_is_ignored_with_one_warning_line(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: bytes
 ) -> None:
     _build(tmp_path / "one")
-    files = sorted(CACHE.glob("*.pickle"))
-    for file in files:
-        file.write_bytes(damage)
+    (CACHE / content_cache.PACK).write_bytes(damage)
     with caplog.at_level(logging.WARNING):
         cache = _build(tmp_path / "two")
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
@@ -166,21 +179,48 @@ def test_corrupt_cache_files_are_ignored_with_one_warning_line(
     assert "\n" not in cache_warnings[0]
     assert cache.hits == 0
     assert _page(tmp_path / "two", "clerk") == _page(tmp_path / "one", "clerk")
-    # The damaged entries were written again: the next build is warm and quiet.
+    # The cache was written again: the next build is warm and quiet.
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         assert _build(tmp_path / "three").misses == 0
     assert "cache" not in caplog.text
 
 
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05\x95\x10\x00\x00"])
+def test_corrupt_entries_are_ignored_with_one_warning_line(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: bytes
+) -> None:
+    _build(tmp_path / "one")
+    _write_pack({key: damage for key in _pack()[2]})
+    with caplog.at_level(logging.WARNING):
+        cache = _build(tmp_path / "two")
+    cache_warnings = [r.getMessage() for r in caplog.records if "cache" in r.getMessage()]
+    assert len(cache_warnings) == 1, cache_warnings
+    assert cache_warnings[0].startswith("quizbuilder: ignored the cache entry ")
+    assert cache.hits == 0
+    assert _page(tmp_path / "two", "clerk") == _page(tmp_path / "one", "clerk")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _build(tmp_path / "three").misses == 0
+    assert "cache" not in caplog.text
+
+
+def test_a_warm_build_leaves_the_cache_file_as_it_was(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    before = (CACHE / content_cache.PACK).stat()
+    assert _build(tmp_path / "two").misses == 0
+    after = (CACHE / content_cache.PACK).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
 def test_an_entry_for_another_key_is_not_served(project: Path, tmp_path: Path) -> None:
     _build(tmp_path / "one")
-    files = sorted(CACHE.glob("page-*.pickle"))
-    assert len(files) >= 2
-    # Swap two role pages: each file now holds the other's address and page.
-    first, second = files[0].read_bytes(), files[1].read_bytes()
-    files[0].write_bytes(second)
-    files[1].write_bytes(first)
+    entries = _pack()[2]
+    pages = sorted(key for key in entries if key.startswith("page-"))
+    assert len(pages) >= 2
+    # Swap two role pages: each address now holds the other's entry.
+    entries[pages[0]], entries[pages[1]] = entries[pages[1]], entries[pages[0]]
+    _write_pack(entries)
     _build(tmp_path / "two")
     for slug in ("clerk", "barista", "loan-officer"):
         assert _page(tmp_path / "two", slug) == _page(tmp_path / "one", slug)
@@ -197,7 +237,7 @@ def test_cache_dir_is_beside_mkdocs_yml(project: Path, tmp_path: Path) -> None:
     _edit(Path("mkdocs.yml"), "quiz_submit: Score it", "quiz_submit: Score it\n      cache_dir: c")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     build(config)
-    assert list((project / "c").glob("*.pickle"))
+    assert (project / "c" / content_cache.PACK).is_file()
 
 
 # --- the in-process cache (kept across `mkdocs serve` rebuilds) and loading -------------
@@ -218,9 +258,10 @@ def test_in_memory_cache_follows_edits_and_deletions(project: Path) -> None:
     cache = _memory_cache(memory, docs)
     second = load_content(docs, cache=cache)
     assert [r.title for r in second.roles] == ["Loan Officer", "Shop clerk"]
-    assert (cache.hits, cache.misses) == (2, 1)  # the article and loan officer; clerk
-    cache.prune()
-    assert len(memory) == 3
+    # Hits: the article, loan officer's file and warnings; misses: clerk's file and warnings.
+    assert (cache.hits, cache.misses) == (3, 2)
+    cache.save()
+    assert len(memory) == 5
 
 
 def test_problems_are_found_afresh_with_their_positions(project: Path) -> None:

@@ -368,10 +368,14 @@ def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
     assert text.index("More article.") < text.index(graded_slot)
     assert "<!-- quiz:" not in text
     body = text.split("---\n", 2)[2]
-    assert "<script>" not in body  # hostile plain text is escaped for Markdown
-    assert "Retail &amp; \\[more\\]" in text
-    assert "**External customers**" in text
-    assert text.index("Shoppers") < text.index("The manager")
+    assert "<script>" not in body
+    # The header and the customers are HTML from the start, escaped, before the article.
+    full = page.markdown_with_inline()
+    assert "<p><strong>Sector:</strong> Retail &amp; [more]</p>" in full
+    assert "<p><strong>External customers</strong></p>" in full
+    assert "<script>" not in "".join(page.inline.values())
+    assert full.index("Sector:") < full.index("## Who their customers are")
+    assert full.index("Shoppers") < full.index("The manager") < full.index("Intro paragraph.")
 
 
 def test_substitute_puts_fragments_in_place_and_appends_lost_ones() -> None:
@@ -399,21 +403,21 @@ def test_index_and_dimension_pages() -> None:
         "dimensions/unused.md",
         "results/index.md",
     }
-    index = pages["roles/index.md"].markdown
+    index = pages["roles/index.md"].markdown_with_inline()
     # Each role once, with its sector and customer kinds (issue 10: it was listed three times).
     assert index.count('href="clerk/"') == 1
     assert 'data-sector="Retail &amp; [more]"' in index
     assert "Retail &amp; [more] · External customers, Internal customers" in index
     assert '<option value="external">External customers</option>' in index
-    composure = pages["dimensions/composure.md"].markdown
+    composure = pages["dimensions/composure.md"].markdown_with_inline()
     assert "[Stay calm](../articles/calm.md)" in composure
     assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
     flat = replace(OPTIONS, use_directory_urls=False)
     flat_pages = {p.src_uri: p for p in render.render_pages(CONTENT, flat)}
     assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
-        flat_pages["dimensions/composure.md"].markdown
+        flat_pages["dimensions/composure.md"].markdown_with_inline()
     )
-    assert flat_pages["roles/index.md"].markdown.count('href="clerk.html"') == 1
+    assert flat_pages["roles/index.md"].markdown_with_inline().count('href="clerk.html"') == 1
     assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
     results = pages["results/index.md"]
     (fragment,) = results.fragments.values()
@@ -531,16 +535,19 @@ def test_hostile_payloads_stay_text(payload: str) -> None:
 
     role, content = _hostile_content(payload)
     page = render.render_role_page(role, content, OPTIONS)
-    for fragment in page.fragments.values():
+    assert page.inline  # the header and the customers are HTML from the start
+    for fragment in [*page.fragments.values(), *page.inline.values()]:
         _assert_inert(fragment)
     front, body = page.markdown.split("---\n", 2)[1:]
     assert yaml_load(front)["title"] == role.title
     converted = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "toc"])
-    _assert_inert(render.substitute(converted, page.fragments))
+    # As the plugin does: the inline HTML after Markdown, the quizzes at the end.
+    _assert_inert(render.substitute(render.substitute(converted, page.inline), page.fragments))
     for other in render.render_pages(content, OPTIONS):
         if other.src_uri != role.src_uri:
             text = other.markdown.split("---\n", 2)[2]
             html_out = markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
+            html_out = render.substitute(html_out, other.inline)
             _assert_inert(render.substitute(html_out, other.fragments))
 
 
