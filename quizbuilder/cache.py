@@ -27,7 +27,8 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -48,7 +49,10 @@ FORMAT = 2
 """Bumped whenever the layout of an entry changes."""
 
 PACK = "entries.pickle"
-"""The file in the cache folder that holds every entry."""
+"""The file in the cache folder that holds the loaded files and their warnings."""
+PAGES = "pages.pickle"
+"""The file that holds the rendered role pages and the last build's `Snapshot`."""
+_SNAPSHOT = "site-snapshot"
 _MAGIC = "quizbuilder-cache"
 
 
@@ -103,6 +107,20 @@ def _digest(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything quizbuilder added to a complete build, under the address of all its
+    inputs: a build whose inputs are all unchanged takes it whole, parsing nothing."""
+
+    key: str
+    guide: bool
+    """Whether the site had the editor guide (the finder links it)."""
+    warnings: tuple[Problem, ...]
+    replaced: tuple[str, ...]
+    """`generate.replaced_sources` of that content."""
+    pages: tuple[GeneratedPage, ...]
+
+
 class ContentCache:
     """Loaded files, their warnings and rendered role pages by address, in memory
     and/or in a folder."""
@@ -130,6 +148,14 @@ class ContentCache:
         """The entries on disk, pickled, as read at the first miss in memory."""
         self._new: dict[str, bytes] = {}
         """Entries made in this build, pickled, for `save`."""
+        self._pages: dict[str, GeneratedPage] | None = None
+        """Role pages on disk by address, as read at the first miss in memory."""
+        self._stored_snapshot: Snapshot | None = None
+        self._new_pages: dict[str, GeneratedPage] = {}
+        self._snapshot: Snapshot | None = None
+        """The snapshot this build made, for `save`."""
+        self.whole = False
+        """Whether this build took everything from a snapshot (and so nothing else)."""
 
     # --- loaded files -----------------------------------------------------------------
 
@@ -167,6 +193,39 @@ class ContentCache:
         self._put(key, warnings)
         return warnings
 
+    # --- whole builds -----------------------------------------------------------------
+
+    def site_key(self, files: Iterable[tuple[str, str, bytes]]) -> str:
+        """The address of a build's content: `(kind, shown path, bytes)` of every file
+        besides the site file (which `context` covers)."""
+        digest = hashlib.sha256(self.context.encode())
+        for kind, display, raw in files:
+            digest.update(f"\0{kind}\0{display}\0".encode())
+            digest.update(hashlib.sha256(raw).digest())
+        return "site-" + digest.hexdigest()
+
+    def snapshot(self, key: str) -> Snapshot | None:
+        """The snapshot of a build with the content at `key`, if that was the last one."""
+        self.used.add(_SNAPSHOT)
+        found = self.memory.get(_SNAPSHOT) if self.memory is not None else None
+        if found is None:
+            self._read_pages()
+            found = self._stored_snapshot
+        if isinstance(found, Snapshot) and found.key == key:
+            self.hits += 1
+            self.whole = True
+            if self.memory is not None:
+                self.memory[_SNAPSHOT] = found
+            return found
+        return None
+
+    def keep_snapshot(self, snapshot: Snapshot) -> None:
+        """Keep what this build added, for the next build with the same content."""
+        self.used.add(_SNAPSHOT)
+        self._snapshot = snapshot
+        if self.memory is not None:
+            self.memory[_SNAPSHOT] = snapshot
+
     # --- rendered pages ---------------------------------------------------------------
 
     def role_page(self, role: Role, content: Content, options: RenderOptions) -> GeneratedPage:
@@ -182,13 +241,22 @@ class ContentCache:
             self._shared = shared
         source = self._keys.get(role.path) or repr(role)
         key = "page-" + _digest(self.context, shared[2], source)
-        found = self._get(key)
+        self.used.add(key)
+        found: object = self.memory.get(key) if self.memory is not None else None
+        if found is None:
+            found = self._read_pages().get(key)
         if isinstance(found, GeneratedPage) and found.src_uri == role.src_uri:
+            self.hits += 1
+            if self.memory is not None:
+                self.memory[key] = found
             return found
         if found is not None:
             self._corrupt(key, "not a role page")
+        self.misses += 1
         page = render_role_page(role, content, options)
-        self._put(key, page)
+        self._new_pages[key] = page
+        if self.memory is not None:
+            self.memory[key] = page
         return page
 
     # --- housekeeping -----------------------------------------------------------------
@@ -198,68 +266,94 @@ class ContentCache:
 
         The file is written only when that differs from what it holds.
         """
-        if self.memory is not None:
+        if self.memory is not None and not self.whole:
             for key in [key for key in self.memory if key not in self.used]:
                 del self.memory[key]
         if self.directory is None:
             return
-        if not self._new and self._pack is None:
-            # Everything came from memory (`mkdocs serve`) and nothing is new: the file
-            # holds it all already (entries no longer used go at the next write).
-            return
-        stored = self._read_pack()
-        if not self._new and set(stored) == self.used:
-            return
-        entries = {key: stored[key] for key in self.used if key in stored}
-        entries.update((key, blob) for key, blob in self._new.items() if key in self.used)
+        # A file not read in this build (everything came from memory under `mkdocs serve`,
+        # or from the snapshot) holds what it did: it is written only with something new,
+        # and entries no longer used go then.
+        if self._new or self._pack is not None:
+            stored = self._read_pack()
+            if self._new or set(stored) != self.used:
+                entries = {key: stored[key] for key in self.used if key in stored}
+                entries.update((k, blob) for k, blob in self._new.items() if k in self.used)
+                self._write(PACK, entries)
+                self._pack, self._new = entries, {}
+        if self._new_pages or self._snapshot is not None:
+            pages = {
+                key: page
+                for key, page in {**self._read_pages(), **self._new_pages}.items()
+                if key in self.used
+            }
+            self._write(PAGES, (pages, self._snapshot or self._stored_snapshot))
+            self._pages, self._new_pages = pages, {}
+
+    def _write(self, name: str, data: object) -> None:
+        assert self.directory is not None
         temporary = ""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a build stopped half-way leaves no torn file.
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((_MAGIC, FORMAT, entries), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.directory / PACK)
-        except OSError as error:
+                pickle.dump((_MAGIC, FORMAT, data), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.directory / name)
+        except (OSError, pickle.PicklingError) as error:
             if temporary:
                 Path(temporary).unlink(missing_ok=True)
             self._once(f"cannot write the cache in {self.directory} ({error})")
-        self._pack = entries
-        self._new = {}
 
     def stored_keys(self) -> set[str]:
-        """The addresses of the entries in the cache file (for tests and tools)."""
-        return set(self._read_pack())
+        """The addresses of the entries in the cache files (for tests and tools)."""
+        return set(self._read_pack()) | set(self._read_pages())
 
     def _read_pack(self) -> dict[str, bytes]:
-        if self._pack is not None:
-            return self._pack
-        self._pack = {}
+        if self._pack is None:
+            found = self._read(PACK)
+            self._pack = found if isinstance(found, dict) else {}
+            if found is not None and not isinstance(found, dict):
+                self._corrupt_file(self._path(PACK), "not a quizbuilder cache")
+        return self._pack
+
+    def _read_pages(self) -> dict[str, GeneratedPage]:
+        if self._pages is None:
+            self._pages = {}
+            found = self._read(PAGES)
+            if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], dict):
+                self._pages = found[0]
+                if isinstance(found[1], Snapshot):
+                    self._stored_snapshot = found[1]
+            elif found is not None:
+                self._corrupt_file(self._path(PAGES), "not a quizbuilder cache")
+        return self._pages
+
+    def _path(self, name: str) -> Path:
+        return (self.directory or Path(".")) / name
+
+    def _read(self, name: str) -> object | None:
+        """What `_write` put in the file `name`; None if absent, damaged or of another
+        format (a damaged one is named in one warning)."""
         if self.directory is None:
-            return self._pack
-        file = self.directory / PACK
+            return None
+        file = self.directory / name
         try:
-            data = file.read_bytes()
+            with file.open("rb") as handle:
+                stored = pickle.load(handle)
         except FileNotFoundError:
-            return self._pack
+            return None
         except OSError as error:
             self._corrupt_file(file, error.strerror or str(error))
-            return self._pack
-        try:
-            stored = pickle.loads(data)
+            return None
         except Exception as error:  # a damaged pickle can fail in many ways
             self._corrupt_file(file, f"{type(error).__name__}: {error}")
-            return self._pack
-        if not (
-            isinstance(stored, tuple)
-            and len(stored) == 3
-            and stored[0] == _MAGIC
-            and isinstance(stored[2], dict)
-        ):
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _MAGIC):
             self._corrupt_file(file, "not a quizbuilder cache")
-        elif stored[1] == FORMAT:  # another format: nothing in it is of use
-            self._pack = stored[2]
-        return self._pack
+            return None
+        data: object = stored[2]
+        return data if stored[1] == FORMAT else None  # another format: nothing of use
 
     def _get(self, key: str) -> object | None:
         self.used.add(key)

@@ -187,6 +187,17 @@ def _load(
     return result
 
 
+def source_files(
+    docs_dir: Path, *, roles_dir: str = "roles", articles_dir: str = "articles"
+) -> list[tuple[str, Path]]:
+    """Every content file besides the site file, with its kind ("role" or "article"),
+    as `load_content` reads them."""
+    return [
+        *(("role", file) for file in _markdown_files(docs_dir / roles_dir)),
+        *(("article", file) for file in _markdown_files(docs_dir / articles_dir)),
+    ]
+
+
 def _markdown_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []

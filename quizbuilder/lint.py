@@ -208,8 +208,9 @@ def _texts(role: Role) -> Iterator[tuple[JsonPath, str]]:
 def _placeholders(role: Role, warn: _Warner) -> Iterator[Problem]:
     lowered = [p.casefold() for p in PLACEHOLDERS]
     for at, text in _texts(role):
+        folded = text.casefold()
         for placeholder, low in zip(PLACEHOLDERS, lowered, strict=True):
-            if low in text.casefold():
+            if low in folded:
                 yield warn(
                     at,
                     "template-placeholder",

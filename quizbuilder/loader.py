@@ -337,7 +337,13 @@ def _load_with_libyaml(text: str, line_offset: int) -> Any:
     stack: list[list[Any]] = []
     documents = 0
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_CSafeLoader)
+        parser = _CSafeLoader(text)
+    except yaml.YAMLError:
+        return _CAREFUL
+    try:
+        # `iter(get_event, None)` rather than `yaml.parse`: no Python generator between
+        # libyaml and this loop.
+        events: Iterator[Any] = iter(parser.get_event, None)
         for event in events:
             kind = type(event)
             if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -407,15 +413,35 @@ def _load_with_libyaml(text: str, line_offset: int) -> Any:
                     return _CAREFUL
     except yaml.YAMLError:
         return _CAREFUL
+    finally:
+        parser.dispose()
     return root, positions
+
+
+_ANY_FIRST = tuple(_IMPLICIT.get(None, ()))
+"""Resolvers that apply whatever the first character (none in PyYAML's SafeLoader)."""
+
+
+_RESOLVED: dict[str, str] = {}
+"""Tags of short plain scalars seen before: keys and ids repeat in every file."""
 
 
 def _resolve(value: str) -> str:
     """The tag YAML gives a plain scalar (`SafeLoader`'s implicit resolvers)."""
-    for tag, pattern in (*_IMPLICIT.get(value[:1], ()), *_IMPLICIT.get(None, ())):
+    known = _RESOLVED.get(value)
+    if known is not None:
+        return known
+    candidates = _IMPLICIT.get(value[:1])
+    if candidates is None and not _ANY_FIRST:
+        return _STR_TAG  # most text: no resolver starts with its first character
+    tag = _STR_TAG
+    for resolved, pattern in (*(candidates or ()), *_ANY_FIRST):
         if pattern.match(value):
-            return str(tag)
-    return _STR_TAG
+            tag = str(resolved)
+            break
+    if len(value) <= 40 and len(_RESOLVED) < 10_000:
+        _RESOLVED[value] = tag
+    return tag
 
 
 def _reader_problem(

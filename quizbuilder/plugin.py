@@ -20,8 +20,8 @@ from mkdocs.structure.pages import Page
 
 from quizbuilder import cache as content_cache
 from quizbuilder import generate, render
-from quizbuilder.content import load_content_and_warnings
-from quizbuilder.errors import ContentError
+from quizbuilder.content import display_path, load_content_and_warnings, source_files
+from quizbuilder.errors import ContentError, Problem
 from quizbuilder.generate import FINDER_PAGE, engine_assets, storage_namespace
 from quizbuilder.model import Content
 
@@ -63,6 +63,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self._inline: dict[str, dict[str, str]] = {}
         self._finder_assets: tuple[str, ...] = ()
         self._cache: content_cache.ContentCache | None = None
+        self._site_key = ""
+        self._snapshot: content_cache.Snapshot | None = None
+        self._warnings: tuple[Problem, ...] = ()
         self._memory: dict[str, Any] | None = None
         """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
 
@@ -97,7 +100,33 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         # Runs before MkDocs cleans site_dir, so invalid content leaves the old site as it was.
         if not self.config.enabled:
             return
+        self.content, self._snapshot = None, None
         self._cache = self._open_cache(config)
+        if self._cache is not None:
+            self._site_key = self._cache.site_key(self._sources(config))
+            self._snapshot = self._cache.snapshot(self._site_key)
+        if self._snapshot is not None:
+            self._warnings = self._snapshot.warnings
+        else:
+            self._load(config)
+        # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
+        for warning in self._warnings:
+            log.warning(str(warning))
+
+    def _sources(self, config: MkDocsConfig) -> list[tuple[str, str, bytes]]:
+        """Every content file but the site file: kind, shown path and bytes."""
+        found = []
+        docs_dir = Path(config.docs_dir)
+        for kind, file in source_files(
+            docs_dir, roles_dir=self.config.roles_dir, articles_dir=self.config.articles_dir
+        ):
+            try:
+                found.append((kind, display_path(file), file.read_bytes()))
+            except OSError:  # the loader says what is wrong with it
+                found.append((kind, display_path(file), b""))
+        return found
+
+    def _load(self, config: MkDocsConfig) -> Content:
         try:
             self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
@@ -108,23 +137,33 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None
-        # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
-        for warning in warnings:
-            log.warning(str(warning))
+        self._warnings = tuple(warnings)
+        return self.content
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.content is None:
+        if not self.config.enabled or (self.content is None and self._snapshot is None):
             return None
-        content = self.content
-        for src_uri in generate.replaced_sources(content, self._settings()):
+        guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.guide != guide:
+            content = self.content or self._load(config)
+            role_page = self._cache.role_page if self._cache is not None else None
+            snapshot = content_cache.Snapshot(
+                self._site_key,
+                guide,
+                self._warnings,
+                tuple(generate.replaced_sources(content, self._settings())),
+                tuple(generate.pages(content, self.options, guide=guide, role_page=role_page)),
+            )
+            if self._cache is not None:
+                self._cache.keep_snapshot(snapshot)
+        for src_uri in snapshot.replaced:
             if (source := files.get_file_from_path(src_uri)) is not None:
                 files.remove(source)
 
         self._fragments = {}
         self._inline = {}
-        guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
-        role_page = self._cache.role_page if self._cache is not None else None
-        for page in generate.pages(content, self.options, guide=guide, role_page=role_page):
+        for page in snapshot.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
                 continue

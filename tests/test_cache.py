@@ -66,6 +66,19 @@ def _write_pack(entries: dict[str, bytes]) -> None:
     (CACHE / content_cache.PACK).write_bytes(pickle.dumps((magic, version, entries)))
 
 
+def _pages() -> tuple[dict[str, Any], Any]:
+    stored = pickle.loads((CACHE / content_cache.PAGES).read_bytes())
+    assert isinstance(stored, tuple)
+    pages, snapshot = stored[2]
+    assert isinstance(pages, dict)
+    return pages, snapshot
+
+
+def _write_pages(pages: dict[str, Any], snapshot: Any) -> None:
+    magic, version, _ = pickle.loads((CACHE / content_cache.PAGES).read_bytes())
+    (CACHE / content_cache.PAGES).write_bytes(pickle.dumps((magic, version, (pages, snapshot))))
+
+
 def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
     project: Path, tmp_path: Path
 ) -> None:
@@ -74,9 +87,9 @@ def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
     assert cold.misses > 0
     assert _cached_files()
     warm = _build(tmp_path / "warm")
-    assert warm.misses == 0
-    assert warm.hits == cold.misses
-    assert list(CACHE.iterdir()) == [CACHE / content_cache.PACK]  # one file, no leftovers
+    # Nothing changed: the whole build is taken from the snapshot, nothing is parsed.
+    assert (warm.whole, warm.hits, warm.misses) == (True, 1, 0)
+    assert sorted(CACHE.iterdir()) == [CACHE / content_cache.PACK, CACHE / content_cache.PAGES]
     for page in (tmp_path / "cold").rglob("*.html"):
         again = tmp_path / "warm" / page.relative_to(tmp_path / "cold")
         assert again.read_text("utf-8") == page.read_text("utf-8"), page
@@ -153,6 +166,7 @@ def test_a_deleted_role_is_gone_and_its_entries_pruned(project: Path, tmp_path: 
     cache = _build(tmp_path / "two")
     assert not (tmp_path / "two/roles/clerk/index.html").exists()
     assert "Clerk" not in (tmp_path / "two/roles/index.html").read_text("utf-8")
+    assert not cache.whole
     assert cache.misses == 0
     assert len(_cached_files()) == len(before) - 3  # its file, warnings and page
 
@@ -165,11 +179,12 @@ def test_a_deleted_role_is_gone_and_its_entries_pruned(project: Path, tmp_path: 
         b"\x80\x05\x95\x10\x00\x00\x00\x00\x00\x00\x00",  # a pickle cut short
     ],
 )
-def test_a_corrupt_cache_file_is_ignored_with_one_warning_line(
+def test_corrupt_cache_files_are_ignored_with_one_warning_line(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: bytes
 ) -> None:
     _build(tmp_path / "one")
-    (CACHE / content_cache.PACK).write_bytes(damage)
+    for file in CACHE.iterdir():
+        file.write_bytes(damage)
     with caplog.at_level(logging.WARNING):
         cache = _build(tmp_path / "two")
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
@@ -192,6 +207,7 @@ def test_corrupt_entries_are_ignored_with_one_warning_line(
 ) -> None:
     _build(tmp_path / "one")
     _write_pack({key: damage for key in _pack()[2]})
+    (CACHE / content_cache.PAGES).unlink()  # no snapshot: the entries are needed
     with caplog.at_level(logging.WARNING):
         cache = _build(tmp_path / "two")
     cache_warnings = [r.getMessage() for r in caplog.records if "cache" in r.getMessage()]
@@ -205,22 +221,36 @@ def test_corrupt_entries_are_ignored_with_one_warning_line(
     assert "cache" not in caplog.text
 
 
-def test_a_warm_build_leaves_the_cache_file_as_it_was(project: Path, tmp_path: Path) -> None:
+def test_a_warm_build_leaves_the_cache_files_as_they_were(project: Path, tmp_path: Path) -> None:
     _build(tmp_path / "one")
-    before = (CACHE / content_cache.PACK).stat()
+    before = {file: file.stat() for file in CACHE.iterdir()}
     assert _build(tmp_path / "two").misses == 0
-    after = (CACHE / content_cache.PACK).stat()
-    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    for file, stat in before.items():
+        assert (file.stat().st_ino, file.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_a_snapshot_for_other_content_is_not_served(project: Path, tmp_path: Path) -> None:
+    _build(tmp_path / "one")
+    _edit(Path("docs/roles/clerk.md"), "title: Who pays?", "title: Who pays the clerk?")
+    cache = _build(tmp_path / "two")
+    assert not cache.whole
+    assert "Who pays the clerk?" in _page(tmp_path / "two", "clerk")
+    # Back as it was: the snapshot of build two is not that of build one.
+    _edit(Path("docs/roles/clerk.md"), "title: Who pays the clerk?", "title: Who pays?")
+    cache = _build(tmp_path / "three")
+    assert not cache.whole
+    assert cache.misses == 3  # clerk's file, warnings and page (build two pruned them)
+    assert _page(tmp_path / "three", "clerk") == _page(tmp_path / "one", "clerk")
 
 
 def test_an_entry_for_another_key_is_not_served(project: Path, tmp_path: Path) -> None:
     _build(tmp_path / "one")
-    entries = _pack()[2]
-    pages = sorted(key for key in entries if key.startswith("page-"))
-    assert len(pages) >= 2
-    # Swap two role pages: each address now holds the other's entry.
-    entries[pages[0]], entries[pages[1]] = entries[pages[1]], entries[pages[0]]
-    _write_pack(entries)
+    pages, _ = _pages()
+    keys = sorted(pages)
+    assert len(keys) >= 2
+    # Swap two role pages (each address now holds the other's page); drop the snapshot.
+    pages[keys[0]], pages[keys[1]] = pages[keys[1]], pages[keys[0]]
+    _write_pages(pages, None)
     _build(tmp_path / "two")
     for slug in ("clerk", "barista", "loan-officer"):
         assert _page(tmp_path / "two", slug) == _page(tmp_path / "one", slug)
