@@ -228,9 +228,12 @@ def finder_assets(exists: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(name for name in render.FINDER_FILES if exists(f"{render.ASSET_DIR}/{name}"))
 
 
-def asset_tags(url: str, parts: Iterable[str], finder: tuple[str, ...]) -> str:
-    """The engine's tags for the page at `url` whose HTML is `parts`; "" when it needs none."""
-    elements: set[str] = set()
+def asset_tags(
+    url: str, parts: Iterable[str], finder: tuple[str, ...], known: Iterable[str] = ()
+) -> str:
+    """The engine's tags for the page at `url` whose HTML is `parts`, besides elements
+    `known` to be in it already; "" when it needs none."""
+    elements: set[str] = set(known)
     for part in parts:
         elements |= render.enhanced_elements(part)
     names = tuple(

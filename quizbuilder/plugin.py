@@ -7,6 +7,7 @@ Schemas, and puts the quiz HTML into the pages after Markdown ran.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any, Literal
 
@@ -61,11 +62,13 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self.options = render.RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._inline: dict[str, dict[str, str]] = {}
+        self._elements: dict[str, frozenset[str]] = {}
         self._finder_assets: tuple[str, ...] = ()
         self._cache: content_cache.ContentCache | None = None
         self._site_key = ""
         self._snapshot: content_cache.Snapshot | None = None
         self._warnings: tuple[Problem, ...] = ()
+        self._frozen = False
         self._memory: dict[str, Any] | None = None
         """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
 
@@ -109,6 +112,11 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             self._warnings = self._snapshot.warnings
         else:
             self._load(config)
+            # The loaded content lives until the build ends and holds no cycles: keep the
+            # garbage collector from walking it again on every full collection of the
+            # build (MkDocs' own objects are unaffected). `on_post_build` undoes it.
+            gc.freeze()
+            self._frozen = True
         # Item-writing advice: shown on every build, fatal under `mkdocs build --strict`.
         for warning in self._warnings:
             log.warning(str(warning))
@@ -163,6 +171,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
 
         self._fragments = {}
         self._inline = {}
+        self._elements = {}
         for page in snapshot.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
@@ -174,6 +183,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 self._fragments[page.src_uri] = dict(page.fragments)
             if page.inline:
                 self._inline[page.src_uri] = dict(page.inline)
+            self._elements[page.src_uri] = page.elements
 
         def exists(dest: str) -> bool:
             return files.get_file_from_path(dest) is not None
@@ -206,7 +216,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         fragments = self._fragments.get(page.file.src_uri, {})
         html = render.keep_slots(html, fragments)
         return html + generate.asset_tags(
-            page.file.url, (html, *fragments.values()), self._finder_assets
+            page.file.url, (html,), self._finder_assets, self._elements.get(page.file.src_uri, ())
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -218,8 +228,17 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         return render.substitute(output, fragments)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unfreeze()
         if self._cache is not None:
             self._cache.save()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
     def _open_cache(self, config: MkDocsConfig) -> content_cache.ContentCache | None:
         if not self.config.cache:

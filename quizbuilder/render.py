@@ -145,6 +145,15 @@ class GeneratedPage:
     written as HTML rather than left to Markdown, which only made it slower to build,
     and substituted as soon as Markdown ran, so that search reads it like any text."""
 
+    elements: frozenset[str] = field(init=False, repr=False, compare=False)
+    """`enhanced_elements` of the fragments, found once (they are long: a quiz is ~20 KB)."""
+
+    def __post_init__(self) -> None:
+        found: set[str] = set()
+        for fragment in (*self.fragments.values(), *self.inline.values()):
+            found |= enhanced_elements(fragment)
+        object.__setattr__(self, "elements", frozenset(found))
+
     def markdown_with_inline(self) -> str:
         """The Markdown with the inline HTML in place, for hosts that build real files."""
         markdown = self.markdown
@@ -685,7 +694,8 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
         by_kind=[(k, rs) for k, rs in by_kind if rs],
         text=options.text,
     )
-    return GeneratedPage(ROLES_INDEX, markdown, inline={slot: listing})
+    # Put in after search read the page: search finds each role once, on its own page.
+    return GeneratedPage(ROLES_INDEX, markdown, {slot: listing})
 
 
 def _quizzes_measuring(dimension_id: str, content: Content) -> list[tuple[Role, Quiz]]:
@@ -735,8 +745,9 @@ def render_dimension_page(
         link=lambda src_uri: posixpath.relpath(src_uri, "dimensions"),
         text=options.text,
     )
-    inline = {slot: listing} if quizzes else {}
-    return GeneratedPage(f"dimensions/{dimension.id}.md", markdown, inline=inline)
+    # Put in after search read the page, like the quizzes it links to.
+    fragments = {slot: listing} if quizzes else {}
+    return GeneratedPage(f"dimensions/{dimension.id}.md", markdown, fragments)
 
 
 def render_results_page(options: RenderOptions) -> GeneratedPage:

@@ -155,6 +155,13 @@ def test_every_placeholder_is_in_its_page_and_every_quiz_in_a_fragment(project: 
         "finder/index.md",
         "roles/index.md",
         "team/index.md",
+        # Their lists of quizzes go in after Markdown, as on the roles index.
+        *(
+            f"dimensions/{d.id}.md"
+            for role in roles
+            for quiz in role.quizzes
+            for d in render.quiz_dimensions(quiz, content.settings)
+        ),
     }
     assert "finder.js" in output.fragments["roles/index.md"][render.placeholder("assets")]
 
@@ -182,7 +189,7 @@ def test_cli_generate_then_finish(project: Path, capsys: pytest.CaptureFixture[s
     slot = render.placeholder("loan-officer-profile", "quiz-loan-officer-profile")
     page.write_text(f"<html><body><article>{slot}</article></body></html>", encoding="utf-8")
     assert main(["finish", "site"]) == 1
-    assert "site/results/index.html was not built" in capsys.readouterr().err
+    assert "site/roles/index.html was not built" in capsys.readouterr().err
 
 
 def test_cli_generate_writes_nothing_when_the_content_is_wrong(

@@ -392,6 +392,11 @@ def test_substitute_puts_fragments_in_place_and_appends_lost_ones() -> None:
     assert "qb-slot" not in result
 
 
+def _whole(page: render.GeneratedPage) -> str:
+    """The page's Markdown with everything that goes in after Markdown in place."""
+    return render.substitute(page.markdown_with_inline(), page.fragments)
+
+
 def test_index_and_dimension_pages() -> None:
     pages = {p.src_uri: p for p in render.render_pages(CONTENT, OPTIONS)}
     assert set(pages) == {
@@ -403,21 +408,21 @@ def test_index_and_dimension_pages() -> None:
         "dimensions/unused.md",
         "results/index.md",
     }
-    index = pages["roles/index.md"].markdown_with_inline()
+    index = _whole(pages["roles/index.md"])
     # Each role once, with its sector and customer kinds (issue 10: it was listed three times).
     assert index.count('href="clerk/"') == 1
     assert 'data-sector="Retail &amp; [more]"' in index
     assert "Retail &amp; [more] · External customers, Internal customers" in index
     assert '<option value="external">External customers</option>' in index
-    composure = pages["dimensions/composure.md"].markdown_with_inline()
+    composure = _whole(pages["dimensions/composure.md"])
     assert "[Stay calm](../articles/calm.md)" in composure
     assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
     flat = replace(OPTIONS, use_directory_urls=False)
     flat_pages = {p.src_uri: p for p in render.render_pages(CONTENT, flat)}
     assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
-        flat_pages["dimensions/composure.md"].markdown_with_inline()
+        _whole(flat_pages["dimensions/composure.md"])
     )
-    assert flat_pages["roles/index.md"].markdown_with_inline().count('href="clerk.html"') == 1
+    assert _whole(flat_pages["roles/index.md"]).count('href="clerk.html"') == 1
     assert "Quizzes that measure it" not in pages["dimensions/unused.md"].markdown
     results = pages["results/index.md"]
     (fragment,) = results.fragments.values()
