@@ -145,16 +145,21 @@ def _profile(slug: str, ids: SiteIds, rng: random.Random) -> list[str]:
         dimension = ids.dimensions[q % len(ids.dimensions)]
         if q % 3 == 2:
             other = ids.dimensions[(q + 1) % len(ids.dimensions)]
+            # The best answer is not always the longest, as the item-writing rules ask
+            # (`quizbuilder check` warns otherwise, as it would on a real site).
+            texts = ["Wait and see", "Ask a colleague", "Take it on and report back"]
+            best = (q // 3) % len(texts)
+            texts[best], texts[-1] = texts[-1], texts[best]
             lines += [
                 f"      - id: p{q + 1}",
                 "        type: single",
                 f"        text: What do you do in case {q + 1}?",
                 "        options:",
-                "          - text: Wait and see",
+                f"          - text: {texts[0]}",
                 "            points: {}",
-                "          - text: Ask a colleague",
+                f"          - text: {texts[1]}",
                 f"            points: {{{other}: 2}}",
-                "          - text: Take it on and report back",
+                f"          - text: {texts[2]}",
                 f"            points: {{{dimension}: 3, {other}: 1}}",
             ]
         else:

@@ -63,6 +63,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self._fragments: dict[str, dict[str, str]] = {}
         self._inline: dict[str, dict[str, str]] = {}
         self._elements: dict[str, frozenset[str]] = {}
+        self._anchors: dict[str, set[str]] = {}
+        """Ids of the placeholders each page's content gets after Markdown, for MkDocs'
+        check of links to anchors."""
         self._finder_assets: tuple[str, ...] = ()
         self._cache: content_cache.ContentCache | None = None
         self._site_key = ""
@@ -172,6 +175,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self._fragments = {}
         self._inline = {}
         self._elements = {}
+        self._anchors = {}
         for page in snapshot.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir, so quizbuilder does not generate it")
@@ -184,6 +188,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             if page.inline:
                 self._inline[page.src_uri] = dict(page.inline)
             self._elements[page.src_uri] = page.elements
+            if page.tail:
+                self._anchors[page.src_uri] = page.anchors()
 
         def exists(dest: str) -> bool:
             return files.get_file_from_path(dest) is not None
@@ -212,9 +218,13 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not self.config.enabled:
             return None
         if inline := self._inline.get(page.file.src_uri):
-            html = render.substitute(html, inline)
+            html = render.put_inline(html, inline)
         fragments = self._fragments.get(page.file.src_uri, {})
+        # Placeholders not in the Markdown (the quizzes no marker placed) end the content.
         html = render.keep_slots(html, fragments)
+        anchors = self._anchors.get(page.file.src_uri)
+        if anchors and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors
         return html + generate.asset_tags(
             page.file.url, (html,), self._finder_assets, self._elements.get(page.file.src_uri, ())
         )

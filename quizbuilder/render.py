@@ -104,6 +104,7 @@ PAGE_STRINGS: dict[str, str] = {
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MARKER = re.compile(r"<!--\s*quiz:\s*([A-Za-z0-9_-]+)\s*-->")
+_SLOT_ID = re.compile(r' id="([^"]+)"')
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -141,9 +142,13 @@ class GeneratedPage:
     edit_uri: str | None = None
     """The real source file (relative to docs_dir) to edit, if any."""
     inline: Mapping[str, str] = field(default_factory=dict)
-    """Placeholder → HTML that is part of the page's text (a role's header, long lists):
+    """`text_slot` → HTML that is part of the page's text (a role's header and customers):
     written as HTML rather than left to Markdown, which only made it slower to build,
-    and substituted as soon as Markdown ran, so that search reads it like any text."""
+    and put in as soon as Markdown ran, so that search reads it like any text."""
+    tail: tuple[str, ...] = ()
+    """Placeholders (of `fragments`) the content ends with, added after Markdown: the
+    quizzes no marker placed. Raw HTML in a page makes Markdown and MkDocs run two HTML
+    parsers over all of it; a role page without markers has none."""
 
     elements: frozenset[str] = field(init=False, repr=False, compare=False)
     """`enhanced_elements` of the fragments, found once (they are long: a quiz is ~20 KB)."""
@@ -155,11 +160,18 @@ class GeneratedPage:
         object.__setattr__(self, "elements", frozenset(found))
 
     def markdown_with_inline(self) -> str:
-        """The Markdown with the inline HTML in place, for hosts that build real files."""
+        """The Markdown with the inline HTML and the tail in place, for hosts that build
+        real files (raw HTML blocks come out of Markdown as they went in)."""
         markdown = self.markdown
         for key, fragment in self.inline.items():
             markdown = markdown.replace(key, fragment, 1)
+        if self.tail:
+            markdown = markdown.rstrip("\n") + "".join(f"\n\n{key}" for key in self.tail) + "\n"
         return markdown
+
+    def anchors(self) -> set[str]:
+        """The ids the placeholders of `tail` carry (links to them are good links)."""
+        return {match.group(1) for key in self.tail for match in _SLOT_ID.finditer(key)}
 
 
 # --- URLs -----------------------------------------------------------------------------
@@ -573,6 +585,25 @@ def placeholder(key: str, anchor: str = "") -> str:
     return f'<div class="qb-slot" data-qb-slot="{escape(key)}"{id_attr}></div>'
 
 
+def text_slot(key: str) -> str:
+    """A placeholder for `GeneratedPage.inline`, written as one word of text: Markdown
+    makes it a paragraph at almost no cost, where raw HTML would make it parse the page."""
+    return f"qbslot-{key}"
+
+
+def put_inline(html: str, inline: Mapping[str, str]) -> str:
+    """Put each inline fragment in place of the paragraph its `text_slot` became."""
+    for key, fragment in inline.items():
+        paragraph = f"<p>{key}</p>"
+        if paragraph in html:
+            html = html.replace(paragraph, fragment, 1)
+        elif key in html:  # an extension wrapped it otherwise
+            html = html.replace(key, fragment, 1)
+        else:
+            html += f"\n{fragment}"
+    return html
+
+
 def keep_slots(html: str, fragments: Mapping[str, str]) -> str:
     """Append each placeholder Markdown lost (e.g. a marker inside a code block).
 
@@ -620,7 +651,7 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
         return f"\n\n{slots[quiz_id]}\n\n"
 
     body = _MARKER.sub(to_slot, role.body)
-    rest = [slots[q.id] for q in role.quizzes if q.id not in placed]
+    tail = tuple(slots[q.id] for q in role.quizzes if q.id not in placed)
     kinds = {k.id: k for k in content.settings.customer_kinds}
     groups: list[tuple[CustomerKind | None, list[Customer]]] = [
         (kind, [c for c in role.customers if c.kind == kind.id])
@@ -630,7 +661,7 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
         (None, [c for c in role.customers if c.kind not in kinds])
     ]  # validation forbids these; kept so nothing vanishes
     groups = [(k, cs) for k, cs in groups if cs]
-    header, customers = placeholder("role-header"), placeholder("role-customers")
+    header, customers = text_slot("role-header"), text_slot("role-customers")
     inline = {
         header: _html("role_header.html.j2", role=role, text=options.text),
         customers: _html("role_customers.html.j2", groups=groups),
@@ -641,12 +672,11 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
         header=header,
         customers=customers if groups else "",
         body=body.strip("\n"),
-        rest=rest,
         text=options.text,
     )
     if not groups:
         del inline[customers]
-    return GeneratedPage(role.src_uri, markdown, fragments, role.src_uri, inline)
+    return GeneratedPage(role.src_uri, markdown, fragments, role.src_uri, inline, tail)
 
 
 def _sector_order(sector: str, content: Content) -> tuple[int, str]:

@@ -172,6 +172,25 @@ def test_search_never_sees_the_quizzes(project: Path, tmp_path: Path) -> None:
     assert "Before the quiz." in text and "After the quiz." in text
 
 
+def test_links_to_a_quiz_at_the_end_of_a_page_are_good_links(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The quizzes no marker placed are added after Markdown; MkDocs' anchor check still
+    knows their ids (`validation: anchors: warn` makes a bad one a warning)."""
+    Path("mkdocs.yml").write_text(MKDOCS_YML + "validation:\n  anchors: warn\n", "utf-8")
+    Path("docs/index.md").write_text(
+        "# Home\n\n[The quiz](roles/clerk.md#quiz-clerk-graded)\n"
+        "[No such quiz](roles/clerk.md#quiz-clerk-nothing)\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO):
+        site = _build(project, tmp_path / "out")
+    assert 'id="quiz-clerk-graded"' in _article(site / "roles/clerk/index.html")
+    anchors = [r.getMessage() for r in caplog.records if "#quiz-clerk" in r.getMessage()]
+    assert len(anchors) == 1, anchors
+    assert "#quiz-clerk-nothing" in anchors[0]
+
+
 def test_a_marker_markdown_loses_still_gets_its_quiz(project: Path, tmp_path: Path) -> None:
     role = Path("docs/roles/clerk.md")
     role.write_text(

@@ -365,12 +365,18 @@ def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
     (profile_slot,) = (k for k in page.fragments if "clerk-profile" in k)
     (graded_slot,) = (k for k in page.fragments if "clerk-graded" in k)
     assert text.index("Intro paragraph.") < text.index(profile_slot) < text.index("More article.")
-    assert text.index("More article.") < text.index(graded_slot)
+    # The quiz no marker placed ends the content: not in the Markdown (no raw HTML there),
+    # added after it, with its id known for links.
+    assert graded_slot not in text
+    assert page.tail == (graded_slot,)
+    assert page.anchors() == {"quiz-clerk-graded"}
+    full = page.markdown_with_inline()
+    assert full.index("More article.") < full.index(graded_slot)
+    assert full.rstrip("\n").endswith(graded_slot)
     assert "<!-- quiz:" not in text
     body = text.split("---\n", 2)[2]
     assert "<script>" not in body
     # The header and the customers are HTML from the start, escaped, before the article.
-    full = page.markdown_with_inline()
     assert "<p><strong>Sector:</strong> Retail &amp; [more]</p>" in full
     assert "<p><strong>External customers</strong></p>" in full
     assert "<script>" not in "".join(page.inline.values())
