@@ -190,10 +190,24 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 def relative_url(to_url: str, from_url: str) -> str:
     """`to_url` relative to the page at `from_url` (both site-relative, as `page_url` gives)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    target = posixpath.relpath(to_url or ".", base.rstrip("/") or ".")
+    target = _relpath(to_url or ".", base.rstrip("/") or ".")
     if target == ".":
         return "./"
     return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for two site-relative paths, without asking the file system
+    for the working directory (which it does twice a call, and a site has thousands)."""
+    path_parts = [part for part in posixpath.normpath(path).split("/") if part and part != "."]
+    start_parts = [part for part in posixpath.normpath(start).split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(path_parts, start_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return "/".join(parts) or "."
 
 
 def asset_tags(
@@ -436,6 +450,9 @@ def environment() -> jinja2.Environment:
     """The package's Jinja2 environment: autoescaping, strict about undefined names."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("quizbuilder", "templates"),
+        # The templates are the package's own: no need to look at each file's time on
+        # every render (five times a role page, a stat call each).
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -786,3 +786,16 @@ def test_graded_quizzes_use_graded_bands_and_profiles_carry_level_texts() -> Non
 def test_profile_submit_button_says_what_it_does() -> None:
     assert ">Show my profile</button>" in _quiz_html(PROFILE)
     assert ">Go</button>" in _quiz_html(GRADED)
+
+
+_SEGMENT = st.sampled_from(["roles", "a", "b", "x.html", "dimensions", "index.html"])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_relative_paths_agree_with_posixpath(to: list[str], start: list[str]) -> None:
+    """`render._relpath` (no working-directory lookups) = `posixpath.relpath` on the
+    site-relative paths pages have."""
+    import posixpath
+
+    path, base = "/".join(to) or ".", "/".join(start) or "."
+    assert render._relpath(path, base) == posixpath.relpath(path, base)
