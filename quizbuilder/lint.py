@@ -207,7 +207,12 @@ def _texts(role: Role) -> Iterator[tuple[JsonPath, str]]:
 
 def _placeholders(role: Role, warn: _Warner) -> Iterator[Problem]:
     lowered = [p.casefold() for p in PLACEHOLDERS]
-    for at, text in _texts(role):
+    texts = list(_texts(role))
+    # Almost every role has none: one look at all its text first, then where, if any.
+    everything = "\n".join([role.body, *(text for _, text in texts)]).casefold()
+    if not any(low in everything for low in lowered):
+        return
+    for at, text in texts:
         folded = text.casefold()
         for placeholder, low in zip(PLACEHOLDERS, lowered, strict=True):
             if low in folded:
