@@ -94,7 +94,11 @@ class Guard:
 
     def __init__(self, browser: Browser, base: str) -> None:
         self.base = base
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # Reduced motion: results come into view at once, so no click waits for a smooth
+        # scroll to settle (nothing here depends on motion).
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
+        )
         self.page: Page = self.context.new_page()
         self.problems: list[str] = []
         self.page.on("dialog", self._dialog)
