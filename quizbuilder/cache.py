@@ -27,6 +27,7 @@ import json
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -40,13 +41,17 @@ from .errors import Problem
 from .lint import lint_role
 from .loader import Positions
 from .model import Content, Role
-from .render import GeneratedPage, RenderOptions, render_role_page
+from .render import GeneratedPage, RenderOptions, linked_roles, render_role_page
 
 DEFAULT_DIR = ".cache/quizbuilder"
 """Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""
 
 FORMAT = 2
 """Bumped whenever the layout of an entry changes."""
+
+_SUFFIX = ".pickle"
+_PARTIAL = ".partial"
+_STALE_PARTIAL = 3600
 
 PACK = "entries.pickle"
 """The file in the cache folder that holds the loaded files and their warnings."""
@@ -161,9 +166,12 @@ class ContentCache:
 
     def file_key(self, kind: str, display: str, raw: bytes) -> str:
         """The address of a content file of `kind`, shown as `display`, with bytes `raw`."""
-        key = "file-" + _digest(self.context, kind, display, raw)
+        key = self._file_address(kind, display, raw)
         self._keys[display] = key
         return key
+
+    def _file_address(self, kind: str, display: str, raw: bytes) -> str:
+        return "file-" + _digest(self.context, kind, display, raw)
 
     def loaded(self, key: str) -> tuple[str, Any] | None:
         """The shown path and model of the file stored at `key`, if any."""
@@ -197,12 +205,13 @@ class ContentCache:
 
     def site_key(self, files: Iterable[tuple[str, str, bytes]]) -> str:
         """The address of a build's content: `(kind, shown path, bytes)` of every file
-        besides the site file (which `context` covers)."""
-        digest = hashlib.sha256(self.context.encode())
-        for kind, display, raw in files:
-            digest.update(f"\0{kind}\0{display}\0".encode())
-            digest.update(hashlib.sha256(raw).digest())
-        return "site-" + digest.hexdigest()
+        besides the site file (which `context` covers), in the order they are loaded."""
+        return "site-" + _digest(*(self._file_address(*file) for file in files))
+
+    def loaded_site_key(self) -> str:
+        """`site_key` of the bytes this build loaded (read once more than `site_key`'s:
+        a file saved in between makes a key no later build finds, never a wrong one)."""
+        return "site-" + _digest(*self._keys.values())
 
     def snapshot(self, key: str) -> Snapshot | None:
         """The snapshot of a build with the content at `key`, if that was the last one."""
@@ -223,6 +232,7 @@ class ContentCache:
         """Keep what this build added, for the next build with the same content."""
         self.used.add(_SNAPSHOT)
         self._snapshot = snapshot
+        self.whole = False  # this build made it: it used the entries it made it from
         if self.memory is not None:
             self.memory[_SNAPSHOT] = snapshot
 
@@ -239,8 +249,9 @@ class ContentCache:
         if shared is None or shared[0] is not content or shared[1] is not options:
             shared = (content, options, repr((content.settings, content.articles, options)))
             self._shared = shared
-        source = self._keys.get(role.path) or repr(role)
-        key = "page-" + _digest(self.context, shared[2], source)
+        # Its quizzes' `learn_more` links show other roles' titles and headings.
+        sources = [self._keys.get(r.path) or repr(r) for r in (role, *linked_roles(role, content))]
+        key = "page-" + _digest(self.context, shared[2], *sources)
         self.used.add(key)
         found: object = self.memory.get(key) if self.memory is not None else None
         if found is None:
@@ -296,14 +307,36 @@ class ContentCache:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a build stopped half-way leaves no torn file.
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=_PARTIAL)
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((_MAGIC, FORMAT, data), out, protocol=pickle.HIGHEST_PROTOCOL)
+                # A small header first: a file from another format or another quizbuilder
+                # is recognised, and skipped, without unpickling what it holds.
+                pickle.dump((_MAGIC, FORMAT, version()), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.directory / name)
         except (OSError, pickle.PicklingError) as error:
             if temporary:
                 Path(temporary).unlink(missing_ok=True)
             self._once(f"cannot write the cache in {self.directory} ({error})")
+        self._tidy()
+
+    def _tidy(self) -> None:
+        """Delete what is not the cache files: entries of older formats, and partial
+        writes of builds that were stopped (older than `_STALE_PARTIAL` seconds, so as
+        not to pull one from under a build writing now)."""
+        assert self.directory is not None
+        now = time.time()
+        try:
+            for file in self.directory.iterdir():
+                if file.name in (PACK, PAGES) or not file.is_file():
+                    continue
+                partial = file.name.endswith(_PARTIAL)
+                if file.suffix == _SUFFIX or (
+                    partial and now - file.stat().st_mtime > _STALE_PARTIAL
+                ):
+                    file.unlink(missing_ok=True)
+        except OSError:
+            pass  # tidying is a courtesy; the cache works without it
 
     def stored_keys(self) -> set[str]:
         """The addresses of the entries in the cache files (for tests and tools)."""
@@ -340,7 +373,13 @@ class ContentCache:
         file = self.directory / name
         try:
             with file.open("rb") as handle:
-                stored = pickle.load(handle)
+                header = pickle.load(handle)
+                if not (isinstance(header, tuple) and len(header) == 3 and header[0] == _MAGIC):
+                    self._corrupt_file(file, "not a quizbuilder cache")
+                    return None
+                if header[1:] != (FORMAT, version()):
+                    return None  # another format or version: nothing in it is of use
+                data: object = pickle.load(handle)
         except FileNotFoundError:
             return None
         except OSError as error:
@@ -349,11 +388,7 @@ class ContentCache:
         except Exception as error:  # a damaged pickle can fail in many ways
             self._corrupt_file(file, f"{type(error).__name__}: {error}")
             return None
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _MAGIC):
-            self._corrupt_file(file, "not a quizbuilder cache")
-            return None
-        data: object = stored[2]
-        return data if stored[1] == FORMAT else None  # another format: nothing of use
+        return data
 
     def _get(self, key: str) -> object | None:
         self.used.add(key)

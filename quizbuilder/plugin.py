@@ -160,7 +160,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             content = self.content or self._load(config)
             role_page = self._cache.role_page if self._cache is not None else None
             snapshot = content_cache.Snapshot(
-                self._site_key,
+                self._cache.loaded_site_key() if self._cache is not None else "",
                 guide,
                 self._warnings,
                 tuple(generate.replaced_sources(content, self._settings())),

@@ -9,6 +9,7 @@ nor through plugins that read the page content, such as Material's search.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -367,6 +368,22 @@ def next_quizzes(quiz: Quiz, role: Role) -> list[dict[str, str]]:
     return [{"title": q.title, "url": f"#quiz-{q.id}"} for q in others]
 
 
+def linked_roles(role: Role, content: Content) -> list[Role]:
+    """The other roles whose pages `role`'s `learn_more` links lead to: their titles and
+    headings are part of its quizzes (`learn_more_link`)."""
+    targets = set()
+    for quiz in role.quizzes:
+        for question in quiz.questions:
+            link = question.learn_more
+            target = link.partition("#")[0]
+            if target and not link.startswith(("http://", "https://")):
+                folder = posixpath.dirname(role.src_uri)
+                targets.add(posixpath.normpath(posixpath.join(folder, target)))
+    if not targets:
+        return []
+    return [other for other in content.roles if other.src_uri in targets and other is not role]
+
+
 def learn_more_link(
     question: Question, role: Role, content: Content, use_directory_urls: bool = True
 ) -> tuple[str, str] | None:
@@ -604,21 +621,36 @@ def placeholder(key: str, anchor: str = "") -> str:
 
 def text_slot(key: str) -> str:
     """A placeholder for `GeneratedPage.inline`, written as one word of text: Markdown
-    makes it a paragraph at almost no cost, where raw HTML would make it parse the page."""
-    return f"qbslot-{key}"
+    makes it a paragraph at almost no cost, where raw HTML would make it parse the page.
+
+    One run of letters and digits (no word inside it for an abbreviation or a glossary
+    to match) that nobody types: `qbslot` and a digest of `key`.
+    """
+    return "qbslot" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def put_inline(html: str, inline: Mapping[str, str]) -> str:
-    """Put each inline fragment in place of the paragraph its `text_slot` became."""
-    for key, fragment in inline.items():
-        paragraph = f"<p>{key}</p>"
-        if paragraph in html:
-            html = html.replace(paragraph, fragment, 1)
-        elif key in html:  # an extension wrapped it otherwise
-            html = html.replace(key, fragment, 1)
-        else:
-            html += f"\n{fragment}"
-    return html
+    """Put each inline fragment in place of the paragraph its `text_slot` became.
+
+    One pass over the page: text inside a fragment put in is never taken for a slot.
+    """
+    if not inline:
+        return html
+    placed: set[str] = set()
+
+    def put(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key in placed:
+            return match.group(0)
+        placed.add(key)
+        return inline[key]
+
+    pattern = "|".join(re.escape(key) for key in inline)
+    html = re.sub(rf"<p>({pattern})</p>", put, html)
+    if len(placed) < len(inline):  # an extension wrapped a slot otherwise: take the word
+        html = re.sub(f"({pattern})", put, html)
+    missing = [fragment for key, fragment in inline.items() if key not in placed]
+    return html + "".join(f"\n{fragment}" for fragment in missing)
 
 
 def keep_slots(html: str, fragments: Mapping[str, str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import re
 from pathlib import Path
@@ -55,28 +56,38 @@ def _cached_files() -> set[str]:
     return ContentCache(CACHE, "").stored_keys()
 
 
-def _pack() -> tuple[str, int, dict[str, bytes]]:
-    stored = pickle.loads((CACHE / content_cache.PACK).read_bytes())
-    assert isinstance(stored, tuple)
-    return stored
+def _read_cache_file(name: str) -> tuple[Any, Any]:
+    """A cache file's header and what it holds (two pickles, one after the other)."""
+    with (CACHE / name).open("rb") as handle:
+        return pickle.load(handle), pickle.load(handle)
+
+
+def _write_cache_file(name: str, header: Any, data: Any) -> None:
+    with (CACHE / name).open("wb") as handle:
+        pickle.dump(header, handle)
+        pickle.dump(data, handle)
+
+
+def _pack() -> dict[str, bytes]:
+    entries = _read_cache_file(content_cache.PACK)[1]
+    assert isinstance(entries, dict)
+    return entries
 
 
 def _write_pack(entries: dict[str, bytes]) -> None:
-    magic, version, _ = _pack()
-    (CACHE / content_cache.PACK).write_bytes(pickle.dumps((magic, version, entries)))
+    header, _ = _read_cache_file(content_cache.PACK)
+    _write_cache_file(content_cache.PACK, header, entries)
 
 
 def _pages() -> tuple[dict[str, Any], Any]:
-    stored = pickle.loads((CACHE / content_cache.PAGES).read_bytes())
-    assert isinstance(stored, tuple)
-    pages, snapshot = stored[2]
+    pages, snapshot = _read_cache_file(content_cache.PAGES)[1]
     assert isinstance(pages, dict)
     return pages, snapshot
 
 
 def _write_pages(pages: dict[str, Any], snapshot: Any) -> None:
-    magic, version, _ = pickle.loads((CACHE / content_cache.PAGES).read_bytes())
-    (CACHE / content_cache.PAGES).write_bytes(pickle.dumps((magic, version, (pages, snapshot))))
+    header, _ = _read_cache_file(content_cache.PAGES)
+    _write_cache_file(content_cache.PAGES, header, (pages, snapshot))
 
 
 def test_warm_build_takes_everything_from_the_cache_and_builds_the_same_site(
@@ -206,7 +217,7 @@ def test_corrupt_entries_are_ignored_with_one_warning_line(
     project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: bytes
 ) -> None:
     _build(tmp_path / "one")
-    _write_pack({key: damage for key in _pack()[2]})
+    _write_pack({key: damage for key in _pack()})
     (CACHE / content_cache.PAGES).unlink()  # no snapshot: the entries are needed
     with caplog.at_level(logging.WARNING):
         cache = _build(tmp_path / "two")
@@ -331,3 +342,93 @@ def test_links_written_as_html_land_on_their_pages(project: Path, tmp_path: Path
                 assert f'id="{anchor}"' in found.read_text("utf-8"), (page, href)
             checked += 1
     assert checked >= 5
+
+
+# --- found by review: a save during a build, links between roles, stray files --------
+
+
+def test_a_file_saved_during_a_build_is_never_served_after_it_is_undone(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot is stored under the bytes the build loaded, not those it first hashed."""
+    _build(tmp_path / "one")
+    clerk = Path("docs/roles/clerk.md")
+    original = clerk.read_text("utf-8")
+    site_key = ContentCache.site_key
+
+    def save_meanwhile(self: ContentCache, files: Any) -> str:
+        key = site_key(self, files)
+        clerk.write_text(original.replace("title: Clerk", "title: Saved meanwhile"), "utf-8")
+        return key
+
+    _edit(clerk, "Before the quiz.", "Before the new quiz.")  # so build two is not warm
+    monkeypatch.setattr(ContentCache, "site_key", save_meanwhile)
+    _build(tmp_path / "two")
+    assert "Saved meanwhile" in _page(tmp_path / "two", "clerk")
+    monkeypatch.setattr(ContentCache, "site_key", site_key)
+    clerk.write_text(original.replace("Before the quiz.", "Before the new quiz."), "utf-8")
+    cache = _build(tmp_path / "three")
+    assert not cache.whole
+    assert "Saved meanwhile" not in _page(tmp_path / "three", "clerk")
+
+
+def test_a_role_page_follows_the_titles_of_the_roles_its_quizzes_link_to(
+    project: Path, tmp_path: Path
+) -> None:
+    _edit(
+        Path("docs/roles/clerk.md"),
+        "          - text: Nobody\n",
+        "          - text: Nobody\n        learn_more: barista.md\n",
+    )
+    _build(tmp_path / "one")
+    assert ">Barista</a>" in _page(tmp_path / "one", "clerk")
+    _edit(Path("docs/roles/barista.md"), "title: Barista", "title: Coffee barista")
+    cache = _build(tmp_path / "two")
+    page = _page(tmp_path / "two", "clerk")
+    assert ">Coffee barista</a>" in page
+    assert ">Barista</a>" not in page
+    assert cache.hits > 0  # loan officer's page still came from the cache
+
+
+def test_files_of_older_caches_and_stopped_writes_are_tidied(project: Path, tmp_path: Path) -> None:
+    CACHE.mkdir(parents=True)
+    old_entry, stopped, writing = (
+        CACHE / "page-0123.pickle",
+        CACHE / "abc.partial",
+        CACHE / "def.partial",
+    )
+    for file in (old_entry, stopped, writing):
+        file.write_bytes(b"old")
+    os.utime(stopped, (1, 1))  # long ago: a build stopped while writing it
+    _build(tmp_path / "one")
+    assert not old_entry.exists()
+    assert not stopped.exists()
+    assert writing.exists()  # recent: maybe another build writing now
+
+
+def test_a_cache_of_another_version_is_skipped_without_a_warning(
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _build(tmp_path / "one")
+    monkeypatch.setattr(quizbuilder, "__version__", "99.0.0")
+    # What the other version stored cannot be unpickled by this one.
+    monkeypatch.setattr(pickle, "load", _refuse_body(pickle.load))
+    with caplog.at_level(logging.WARNING):
+        cache = _build(tmp_path / "two")
+    assert cache.hits == 0
+    assert "cache" not in caplog.text
+
+
+def _refuse_body(load: Any) -> Any:
+    """`pickle.load` that reads headers but fails on anything else."""
+
+    def refusing(handle: Any) -> Any:
+        found = load(handle)
+        if not (isinstance(found, tuple) and found and found[0] == "quizbuilder-cache"):
+            raise AttributeError("Can't get attribute 'Gone' on <module 'quizbuilder.model'>")
+        return found
+
+    return refusing

@@ -191,6 +191,23 @@ def test_links_to_a_quiz_at_the_end_of_a_page_are_good_links(
     assert "#quiz-clerk-nothing" in anchors[0]
 
 
+def test_abbreviations_leave_the_role_header_in_place(project: Path, tmp_path: Path) -> None:
+    """An abbreviation (or a glossary added to every page) for a word of a placeholder
+    must not break it: the header stays above the customers, out of sight as a slot."""
+    Path("mkdocs.yml").write_text(
+        MKDOCS_YML.replace("[attr_list, md_in_html, toc]", "[abbr, attr_list, md_in_html, toc]"),
+        "utf-8",
+    )
+    role = Path("docs/roles/clerk.md")
+    abbreviations = "\n*[role]: The job\n*[header]: Top\n*[qbslot]: Slot\n"
+    role.write_text(role.read_text("utf-8") + abbreviations, "utf-8")
+    site = _build(project, tmp_path / "out")
+    clerk = _article(site / "roles/clerk/index.html")
+    assert clerk.index("Helps shoppers find things") < clerk.index("Who their customers are")
+    assert "qbslot" not in clerk
+    assert "qbslot" not in (site / "search/search_index.json").read_text("utf-8")
+
+
 def test_a_marker_markdown_loses_still_gets_its_quiz(project: Path, tmp_path: Path) -> None:
     role = Path("docs/roles/clerk.md")
     role.write_text(

@@ -799,3 +799,15 @@ def test_relative_paths_agree_with_posixpath(to: list[str], start: list[str]) ->
 
     path, base = "/".join(to) or ".", "/".join(start) or "."
     assert render._relpath(path, base) == posixpath.relpath(path, base)
+
+
+def test_inline_slots_are_one_word_and_filled_in_one_pass() -> None:
+    header, customers = render.text_slot("role-header"), render.text_slot("role-customers")
+    assert header.isalnum() and customers.isalnum() and header != customers
+    # A fragment whose text shows another slot's paragraph is not taken for that slot.
+    html = f"<p>{header}</p>\n<h2>Who</h2>\n<p>{customers}</p>"
+    filled = render.put_inline(html, {header: f"<p>{customers}</p>", customers: "<ul></ul>"})
+    assert filled == f"<p>{customers}</p>\n<h2>Who</h2>\n<ul></ul>"
+    # A slot an extension wrapped otherwise still gets its fragment; a lost one is appended.
+    wrapped = render.put_inline(f"<div>{header}</div>", {header: "H", customers: "C"})
+    assert wrapped == "<div>H</div>\nC"
