@@ -7,7 +7,8 @@ every problem in the content.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -130,33 +131,22 @@ class _Result:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _load(
-    docs_dir: Path,
-    *,
-    roles_dir: str,
-    articles_dir: str,
-    site_file: str,
-    cache: ContentCache | None = None,
-) -> _Result:
-    # Loading makes hundreds of thousands of objects (a site of 1,000 roles) and frees
-    # few: the cyclic garbage collector, run every 700 allocations, would walk them over
-    # and over for nothing. Reference counting still frees whatever is dropped.
-    paused = gc.isenabled()
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of objects (a site of 1,000 roles) and frees
+    few: the cyclic garbage collector, run every 700 allocations, would walk them over
+    and over for nothing. Reference counting still frees whatever is dropped."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_content(
-            docs_dir,
-            roles_dir=roles_dir,
-            articles_dir=articles_dir,
-            site_file=site_file,
-            cache=cache,
-        )
+        yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()
 
 
-def _load_content(
+@_collector_paused()
+def _load(
     docs_dir: Path,
     *,
     roles_dir: str,
