@@ -654,7 +654,9 @@ def put_inline(html: str, inline: Mapping[str, str]) -> str:
 
 
 def keep_slots(html: str, fragments: Mapping[str, str]) -> str:
-    """Append each placeholder Markdown lost (e.g. a marker inside a code block).
+    """Append each placeholder the content lacks: those of `GeneratedPage.tail` (the
+    quizzes no marker placed, kept out of the Markdown) and any Markdown lost (e.g. a
+    marker inside a code block).
 
     The plugin calls it on the page content, then `substitute` on the finished page
     puts every fragment in place: a lost one ends up at the end of the content, so no
