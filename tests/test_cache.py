@@ -18,18 +18,13 @@ from quizbuilder import cache as content_cache
 from quizbuilder.cache import ContentCache
 from quizbuilder.content import check, load_content
 from quizbuilder.errors import ContentError
-from tests.test_plugin import BROKEN_ROLE, MKDOCS_YML, QUIZ_ROLE
+from tests import test_plugin
+from tests.test_plugin import BROKEN_ROLE
 
 CACHE = Path(".cache/quizbuilder")
 
-
-@pytest.fixture
-def project(docs: Path) -> Path:
-    """The minimal docs with a quiz role and an mkdocs.yml, in the working directory."""
-    (docs / "roles" / "clerk.md").write_text(QUIZ_ROLE, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
-    Path("mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return Path.cwd()
+project = test_plugin.project
+"""The same project as the plugin's tests: the minimal docs, a quiz role, mkdocs.yml."""
 
 
 def _build(site: Path) -> ContentCache:
@@ -196,20 +191,7 @@ def test_corrupt_cache_files_are_ignored_with_one_warning_line(
     _build(tmp_path / "one")
     for file in CACHE.iterdir():
         file.write_bytes(damage)
-    with caplog.at_level(logging.WARNING):
-        cache = _build(tmp_path / "two")
-    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    cache_warnings = [m for m in warnings if "cache" in m]
-    assert len(cache_warnings) == 1, warnings
-    assert cache_warnings[0].startswith("quizbuilder: ignored the cache file ")
-    assert "\n" not in cache_warnings[0]
-    assert cache.hits == 0
-    assert _page(tmp_path / "two", "clerk") == _page(tmp_path / "one", "clerk")
-    # The cache was written again: the next build is warm and quiet.
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        assert _build(tmp_path / "three").misses == 0
-    assert "cache" not in caplog.text
+    _builds_alike_with_one_warning(tmp_path, caplog, "quizbuilder: ignored the cache file ")
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05\x95\x10\x00\x00"])
@@ -219,11 +201,22 @@ def test_corrupt_entries_are_ignored_with_one_warning_line(
     _build(tmp_path / "one")
     _write_pack({key: damage for key in _pack()})
     (CACHE / content_cache.PAGES).unlink()  # no snapshot: the entries are needed
+    _builds_alike_with_one_warning(tmp_path, caplog, "quizbuilder: ignored the cache entry ")
+
+
+def _builds_alike_with_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, warning: str
+) -> None:
+    """After damage to the cache of build "one": build "two" says so in one warning line,
+    takes nothing from the cache and makes the same page; build "three" is warm and quiet
+    (the cache was written again)."""
     with caplog.at_level(logging.WARNING):
         cache = _build(tmp_path / "two")
-    cache_warnings = [r.getMessage() for r in caplog.records if "cache" in r.getMessage()]
-    assert len(cache_warnings) == 1, cache_warnings
-    assert cache_warnings[0].startswith("quizbuilder: ignored the cache entry ")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    cache_warnings = [m for m in warnings if "cache" in m]
+    assert len(cache_warnings) == 1, warnings
+    assert cache_warnings[0].startswith(warning)
+    assert "\n" not in cache_warnings[0]
     assert cache.hits == 0
     assert _page(tmp_path / "two", "clerk") == _page(tmp_path / "one", "clerk")
     caplog.clear()
