@@ -39,8 +39,8 @@ chromium:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check quizbuilder tests benchmarks
-	$(BIN)/ruff format --check quizbuilder tests benchmarks
+	$(BIN)/ruff check quizbuilder tests benchmarks occupations
+	$(BIN)/ruff format --check quizbuilder tests benchmarks occupations
 
 types: $(STAMP)
 	$(BIN)/mypy
@@ -67,8 +67,8 @@ hosts-check: $(STAMP)
 
 ## test: install everything (Python packages, Chromium) and run the whole suite
 test: $(STAMP) chromium node_modules/.installed
-	$(BIN)/ruff check quizbuilder tests benchmarks
-	$(BIN)/ruff format --check quizbuilder tests benchmarks
+	$(BIN)/ruff check quizbuilder tests benchmarks occupations
+	$(BIN)/ruff format --check quizbuilder tests benchmarks occupations
 	$(BIN)/mypy
 	$(BIN)/quizbuilder check --strict docs
 	node --test tests/js/

@@ -31,6 +31,7 @@ DEFAULT_FINDER_STRINGS: dict[str, str] = {
     "search_count_one": "1 role matches.",
     "search_count_many": "{count} roles match.",
     "search_guess": "No role page matches “{query}”. Did you mean …?",
+    "search_partial": "There is no page for exactly “{query}”. The closest:",
     "search_none": "There is no page for “{query}” yet.",
     "search_none_after_guess": "If it is none of these, there is no page for “{query}” yet.",
     "search_try_finder": "Take the finder for “{query}”: it works for any job.",
@@ -135,8 +136,8 @@ SIMILAR_FROM = 70
 _APOSTROPHES = frozenset("'’`ʼ")
 _STOP_WORDS = frozenset({"and", "the", "for", "with", "of", "a", "an", "in", "at", "to"})
 
-MATCH_EXACT, MATCH_WORDS, MATCH_PREFIX, MATCH_TYPO = 0, 1, 2, 3
-_MATCH_NAMES = ("exact", "words", "prefix", "typo")
+MATCH_EXACT, MATCH_WORDS, MATCH_PREFIX, MATCH_TYPO, MATCH_PARTIAL = 0, 1, 2, 3, 4
+_MATCH_NAMES = ("exact", "words", "prefix", "typo", "partial")
 
 _T = TypeVar("_T")
 
@@ -489,6 +490,40 @@ def _required(tokens: list[str]) -> list[str]:
     return kept or tokens
 
 
+def word_stem(word: str) -> str:
+    """A word with a regular English plural ending taken off, so that `drivers`,
+    `secretaries` and `coaches` compare equal to `driver`, `secretary` and `coach`.
+
+    Applied to both sides of a whole-word comparison, never to word starts. Words of
+    up to three letters and endings that are rarely plurals (`-ss`, `-us`, `-is`) are
+    kept: `bus`, `boss` and `analysis` stay as they are.
+    """
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _partial_key(
+    query_stems: list[str], name_stems: list[str], is_alias: int
+) -> tuple[int, ...] | None:
+    """`(MATCH_PARTIAL, uncovered, is_alias)` when the typed title ends with the whole
+    name and has more words before it (`school bus driver` ends with `bus driver`);
+    else None. The name must be the end of the title, where English puts the job
+    itself: the words before it say which kind of that job (`senior`, `night shift`,
+    `aircraft`), while `server administrator` is not a kind of server. Fewer words left
+    over rank first."""
+    size = len(name_stems)
+    if size >= len(query_stems) or query_stems[-size:] != name_stems:
+        return None
+    return (MATCH_PARTIAL, len(query_stems) - size, is_alias)
+
+
 def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[int, ...] | None:
     """How one title or alias matches the query (smaller is better), or None.
 
@@ -502,7 +537,8 @@ def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[i
     name_compact = name.replace(" ", "")
     if query == name or query_compact == name_compact:
         return (MATCH_EXACT, 0, is_alias)
-    if all(word in tokens for word in words):
+    stems = [word_stem(token) for token in tokens]
+    if all(word in tokens or word_stem(word) in stems for word in words):
         return (MATCH_WORDS, 0, is_alias)
     if name_compact.startswith(query_compact) or all(
         any(token.startswith(word) for token in tokens) for word in words
@@ -514,7 +550,7 @@ def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[i
             continue
         costs = [c for c in (_typo_cost(word, token) for token in tokens) if c is not None]
         if not costs:
-            return None
+            return _partial_key([word_stem(t) for t in query.split(" ")], stems, is_alias)
         typos += min(costs)
     return (MATCH_TYPO, typos, is_alias)
 
@@ -524,10 +560,12 @@ def search_roles(data: Mapping[str, Any], query: str, limit: int = 8) -> list[di
 
     Only the best kind of match is returned, so a list holds either matches or
     guesses, never both: names with every typed word as a whole word (`exact`,
-    `words`); failing those, names with every typed word starting one of their words
-    (`prefix`: a word still being typed); failing those, spelling guesses (`typo`,
-    to be shown as "Did you mean …?"). Titles beat aliases on equal terms; then the
-    title and slug decide. `alias` names the alias that matched.
+    `words`; a plural counts as its singular); failing those, names with every typed
+    word starting one of their words (`prefix`: a word still being typed); failing
+    those, spelling guesses (`typo`, to be shown as "Did you mean …?"); failing those,
+    names that the typed title ends with (`partial`, to be shown as the closest page,
+    never as the job itself), those covering more of it first. Titles beat aliases on
+    equal terms; then the title and slug decide. `alias` names the alias that matched.
     """
     text = normalise(query)
     if not text:

@@ -14,14 +14,17 @@ the site's CI) makes them fail. Rules:
   option sits in the same position in more than half;
 - `unpinned-catch-all`: "all/none of the above" or "none of these" in a shuffled
   question without `pin: true` (after shuffling it may not be last);
-- `template-placeholder`: text from the `new-role` template left in a role file.
+- `template-placeholder`: text from the `new-role` template left in a role file;
+- `distractor-is-customer`: in a graded "choose all that apply" question, an option keyed
+  as wrong shares a distinctive word with someone the same file lists under `customers`
+  (a reader who read the page would pick it, and be marked wrong).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .errors import Problem
 from .loader import JsonPath, Positions
@@ -36,6 +39,7 @@ RULES = (
     "same-position",
     "unpinned-catch-all",
     "template-placeholder",
+    "distractor-is-customer",
 )
 
 PLACEHOLDERS = (
@@ -47,6 +51,133 @@ PLACEHOLDERS = (
 """Texts of quizbuilder/templates/new_role.md.j2 that an editor must replace."""
 
 CATCH_ALL = re.compile(r"\b(?:all|none|neither) of (?:the above|these|those|them)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+_SUFFIXES = ("ings", "ing", "ers", "er", "ies", "es", "s", "ed")
+GENERIC_WORDS = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "another",
+        "anyone",
+        "asks",
+        "away",
+        "before",
+        "being",
+        "both",
+        "business",
+        "businesses",
+        "client",
+        "clients",
+        "colleague",
+        "colleagues",
+        "company",
+        "companies",
+        "customer",
+        "customers",
+        "does",
+        "down",
+        "each",
+        "every",
+        "everyone",
+        "firm",
+        "firms",
+        "from",
+        "group",
+        "groups",
+        "have",
+        "here",
+        "into",
+        "just",
+        "like",
+        "local",
+        "member",
+        "members",
+        "more",
+        "most",
+        "need",
+        "needs",
+        "only",
+        "other",
+        "others",
+        "over",
+        "people",
+        "person",
+        "public",
+        "same",
+        "service",
+        "services",
+        "some",
+        "someone",
+        "staff",
+        "team",
+        "teams",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "upon",
+        "very",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "whose",
+        "with",
+        "without",
+        "work",
+        "works",
+        "worker",
+        "workers",
+        "your",
+        "yours",
+    ]
+)
+"""Words too common in customer lists to mark one customer: not evidence of a clash."""
+_ARTICLES = frozenset({"a", "an", "the"})
+_PHRASE_ENDS = _ARTICLES | frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "which",
+        "where",
+        "when",
+        "while",
+        "on",
+        "in",
+        "at",
+        "for",
+        "of",
+        "from",
+        "to",
+        "with",
+        "by",
+        "across",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "behind",
+        "beside",
+        "near",
+        "through",
+        "during",
+        "after",
+        "before",
+    ]
+)
 MIN_QUESTIONS = 2
 """A position or length cue needs at least this many questions to be a pattern."""
 
@@ -66,7 +197,74 @@ def lint_role(role: Role, positions: Positions | None = None) -> list[Problem]:
     found = list(_placeholders(role, warn))
     for index, quiz in enumerate(role.quizzes):
         found += _lint_quiz(quiz, ("quizzes", index), warn)
+        if quiz.kind is QuizKind.GRADED:
+            found += _distractors_named_as_customers(role, quiz, ("quizzes", index), warn)
     return found
+
+
+def stems(words: Iterable[str]) -> set[str]:
+    """Distinctive word stems: lower case, a common suffix off (`caterers` and
+    `catering` both give `cater`), generic and short words dropped."""
+    found = set()
+    for word in words:
+        word = word.casefold()
+        if len(word) < 4 or word in GENERIC_WORDS:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        found.add(word)
+    return found
+
+
+def first_phrase(text: str) -> list[str]:
+    """The words of `text` before its first preposition, relative word or second
+    article: who or what it names, without what it does (`The catering firm` of
+    "The catering firm that loads the meal carts")."""
+    words = _WORD.findall(text)
+    for index, word in enumerate(words):
+        if word.casefold() in _PHRASE_ENDS and (index or word.casefold() not in _ARTICLES):
+            return words[:index]
+    return words
+
+
+def customer_heads(who: str) -> set[str]:
+    """The stems of the people a `customers[].who` lists: the last word of each item's
+    first phrase (`agent`, `cleaner`, `cater` of "Gate agents, cleaners and caterers")."""
+    items = re.split(r",|;|\band\b|\bor\b", who)
+    return stems(phrase[-1] for phrase in map(first_phrase, items) if phrase)
+
+
+def _distractors_named_as_customers(
+    role: Role, quiz: Quiz, at: JsonPath, warn: _Warner
+) -> Iterator[Problem]:
+    """Wrong options of "choose all that apply" questions that name a listed customer.
+
+    An option names someone by its first phrase; a customer is named by the heads of
+    its `who`. Words of the role's own title and aliases ('plumb' for a plumber) are
+    shared by half its world and say nothing."""
+    own = stems(_WORD.findall(" ".join((role.title, *role.aliases))))
+    heads = [(customer, customer_heads(customer.who) - own) for customer in role.customers]
+    for index, question in enumerate(quiz.questions):
+        if question.type is not QuestionType.MULTIPLE:
+            continue
+        for number, option in enumerate(question.options):
+            if option.correct:
+                continue
+            named = stems(first_phrase(render_text(option.text))) - own
+            for customer, theirs in heads:
+                shared = sorted(named & theirs)
+                if shared:
+                    yield warn(
+                        (*at, "questions", index, "options", number, "text"),
+                        "distractor-is-customer",
+                        f"{option.text!r} is keyed as not a customer, but the page lists "
+                        f"{customer.who!r} among the customers (both name "
+                        f"{', '.join(repr(w) for w in shared)}): name someone the page does "
+                        "not list, or key it as correct",
+                    )
+                    break
 
 
 class _Warner:

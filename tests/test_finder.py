@@ -1187,6 +1187,19 @@ def regenerate_vectors() -> None:
         ("toll colector", 8),
         ("head of it", 8),
         ("c", 3),
+        # Plurals count as their singular; the typed title may end with a whole name.
+        ("receptionists", 8),
+        ("toll booth operators", 8),
+        ("chefs", 8),
+        ("senior receptionist", 8),
+        ("night shift toll collector", 8),
+        ("aircraft mechanic", 8),
+        ("server administrator", 8),
+        ("receptionist supervisor", 8),
+        ("senior software engineers", 8),
+        ("bus", 8),
+        ("busses", 8),
+        ("ies", 8),
     ]:
         search_cases.append(
             {

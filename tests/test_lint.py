@@ -126,6 +126,11 @@ CASES = [
     ("same-position", SAME_PLACE, VARIED_PLACE),
     ("unpinned-catch-all", CATCH_ALL, CATCH_ALL_PINNED),
     ("unpinned-catch-all", CATCH_ALL, CATCH_ALL_FIXED),
+    (
+        "distractor-is-customer",
+        _graded(MULTIPLE.format(more="          - text: A shopper on the next street")),
+        _graded(MULTIPLE.format(more="          - text: A fence around the shop")),
+    ),
 ]
 
 
@@ -144,6 +149,65 @@ def test_rule_trips_and_near_miss_passes(docs: Path, rule: str, trips: str, pass
 def test_every_rule_has_a_case() -> None:
     covered = {rule for rule, _t, _p in CASES} | {"template-placeholder"}
     assert covered == set(lint.RULES)
+
+
+FLIGHT_CREW = """\
+  - id: crew-graded
+    title: Graded
+    kind: graded
+    questions:
+      - id: who-counts
+        type: multiple
+        text: Which of these are a flight attendant's customers?
+        options:
+          - text: A passenger who needs help with a bag
+            correct: true
+          - text: The pilots on the flight deck
+            correct: true
+          - text: {wrong}
+          - text: The company that makes the seats
+          - text: A rival airline's cabin crew"""
+
+
+@pytest.mark.parametrize(
+    ("wrong", "trips"),
+    [
+        # Issue 25: the page lists caterers among the internal customers.
+        ("The catering firm that loads the meal carts", True),
+        ("The agency that prints the safety cards", False),
+        # What an option does is not who it is: 'cleaners' is not named here.
+        ("A tour operator who hires cleaners for hotels", False),
+        # The role's own name ('Flight', 'attendant') is shared by half its world.
+        ("A flight attendant of another airline", False),
+    ],
+)
+def test_distractor_that_names_a_listed_customer(docs: Path, wrong: str, trips: bool) -> None:
+    role = ROLE.replace("title: Clerk", "title: Flight Attendant").replace(
+        "  - who: Shoppers\n",
+        "  - who: Shoppers\n    kind: external\n  - who: Gate agents, cleaners and caterers\n",
+    )
+    (docs / "roles" / "clerk.md").write_text(role.format(quizzes=FLIGHT_CREW.format(wrong=wrong)))
+    _content, warnings = load_content_and_warnings(docs)
+    found = [w for w in warnings if w.rule == "distractor-is-customer"]
+    assert bool(found) is trips, [str(w) for w in found]
+    if trips:
+        assert found[0].field == "quizzes[0].questions[0].options[2].text"
+        assert "'Gate agents, cleaners and caterers'" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("who", "heads"),
+    [
+        ("Gate agents, cleaners and caterers", {"agent", "clean", "cater"}),
+        (
+            "Pedestrians, children and drivers on the route's streets",
+            {"pedestrian", "children", "driv"},
+        ),
+        ("Tenants and their staff who work in the building", {"tenant"}),
+    ],
+)
+def test_customer_heads(who: str, heads: set[str]) -> None:
+    assert lint.customer_heads(who) == heads
 
 
 def test_placeholders_of_the_new_role_template_are_found(docs: Path) -> None:

@@ -30,7 +30,7 @@
   var CLEAR_FROM = 34;
   var CLOSENESS_LABELS = [[100, "same"], [90, "nearly"], [70, "similar"], [40, "somewhat"], [0, "unlike"]];
   var SIMILAR_FROM = 70;
-  var MATCH_NAMES = ["exact", "words", "prefix", "typo"];
+  var MATCH_NAMES = ["exact", "words", "prefix", "typo", "partial"];
   var SHARE_MAX = 512;
   var JOB_MAX = 80;
   var JOB_REFUSED = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/u;
@@ -102,7 +102,7 @@
         return {
           text: text,
           compact: text.split(" ").join(""),
-          tokens: text.split(" ").map(function (token) { return { text: token, chars: chars(token) }; }),
+          tokens: text.split(" ").map(function (token) { return { text: token, chars: chars(token), stem: wordStem(token) }; }),
           alias: pair[1]
         };
       })
@@ -309,12 +309,36 @@
     return kept.length ? kept : tokens;
   }
 
+  /* As finder.py's word_stem: a regular plural ending off (drivers, secretaries, coaches). */
+  function wordStem(word) {
+    if (chars(word).length <= 3) return word;
+    if (word.endsWith("ies")) return word.slice(0, -3) + "y";
+    if (["sses", "ches", "shes", "xes", "zes"].some(function (end) { return word.endsWith(end); })) {
+      return word.slice(0, -2);
+    }
+    if (word.endsWith("s") && !["ss", "us", "is"].some(function (end) { return word.endsWith(end); })) {
+      return word.slice(0, -1);
+    }
+    return word;
+  }
+
+  /* As finder.py's _partial_key: the typed title ends with the whole name, with words before it. */
+  function partialKey(queryStems, tokens, isAlias) {
+    var size = tokens.length;
+    if (size >= queryStems.length) return null;
+    var offset = queryStems.length - size;
+    for (var i = 0; i < size; i++) {
+      if (queryStems[offset + i] !== tokens[i].stem) return null;
+    }
+    return [4, queryStems.length - size, isAlias];
+  }
+
   /* As finder.py's _name_key: [tier, typos, isAlias] or null. */
-  function nameKey(query, queryCompact, words, name, isAlias) {
+  function nameKey(query, queryCompact, words, name, isAlias, queryStems) {
     if (query === name.text || queryCompact === name.compact) return [0, 0, isAlias];
     var tokens = name.tokens;
     function isWord(word) {
-      return tokens.some(function (token) { return token.text === word.text; });
+      return tokens.some(function (token) { return token.text === word.text || token.stem === word.stem; });
     }
     function starts(word) {
       return tokens.some(function (token) { return token.text.startsWith(word.text); });
@@ -329,7 +353,7 @@
         var cost = typoCost(words[i], tokens[j]);
         if (cost !== null && (best === null || cost < best)) best = cost;
       }
-      if (best === null) return null;
+      if (best === null) return partialKey(queryStems, tokens, isAlias);
       typos += best;
     }
     return [3, typos, isAlias];
@@ -341,14 +365,16 @@
     var text = normalise(query);
     if (!text) return [];
     var compact = text.split(" ").join("");
-    var words = required(text.split(" ").map(function (token) { return { text: token, chars: chars(token) }; }));
+    var all = text.split(" ").map(function (token) { return { text: token, chars: chars(token), stem: wordStem(token) }; });
+    var words = required(all);
+    var queryStems = all.map(function (token) { return token.stem; });
     var candidates = [];
     data.roles.forEach(function (role) {
       var entry = prepare(role);
       var best = null;
       var bestAlias = null;
       entry.names.forEach(function (name, index) {
-        var key = nameKey(text, compact, words, name, index ? 1 : 0);
+        var key = nameKey(text, compact, words, name, index ? 1 : 0, queryStems);
         if (key !== null && (best === null || compareInts(key, best) < 0)) {
           best = key;
           bestAlias = name.alias;

@@ -100,8 +100,8 @@
     if (first) first.focus({ preventScroll: true });
   }
 
-  function hitList(hits, strings, guess) {
-    return make("ul", { "class": "qb-finder-search__list" + (guess ? " qb-finder-search__list--guess" : "") },
+  function hitList(hits, strings, modifier) {
+    return make("ul", { "class": "qb-finder-search__list" + (modifier ? " qb-finder-search__list--" + modifier : "") },
       hits.map(function (hit) {
         return make("li", { "class": "qb-finder-search__item" }, [
           make("a", { href: hit.url, "class": "qb-finder-search__link" }, [hit.title]),
@@ -157,14 +157,23 @@
         results.appendChild(make("p", { "class": "qb-finder-search__guess" }, [
           format(strings.search_guess, { query: query })
         ]));
-        results.appendChild(hitList(hits, strings, true));
+        results.appendChild(hitList(hits, strings, "guess"));
+        results.appendChild(noPage(query, true));
+        return;
+      }
+      if (hits[0].match === "partial") {
+        // The closest page, never presented as the job itself: no count, no "matches".
+        results.appendChild(make("p", { "class": "qb-finder-search__partial" }, [
+          format(strings.search_partial, { query: query })
+        ]));
+        results.appendChild(hitList(hits, strings, "partial"));
         results.appendChild(noPage(query, true));
         return;
       }
       results.appendChild(make("p", { "class": "qb-finder-search__count" }, [
         hits.length === 1 ? strings.search_count_one : format(strings.search_count_many, { count: hits.length })
       ]));
-      results.appendChild(hitList(hits, strings, false));
+      results.appendChild(hitList(hits, strings, ""));
     }
 
     input.addEventListener("input", update);
