@@ -17,7 +17,9 @@ the site's CI) makes them fail. Rules:
 - `template-placeholder`: text from the `new-role` template left in a role file;
 - `distractor-is-customer`: in a graded "choose all that apply" question, an option keyed
   as wrong shares a distinctive word with someone the same file lists under `customers`
-  (a reader who read the page would pick it, and be marked wrong).
+  (a reader who read the page would pick it, and be marked wrong);
+- `same-finder-answers`: two roles give the same answer to every finder question, so
+  the finder cannot tell them apart ("Jobs most like yours" ties them at 100%).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ RULES = (
     "unpinned-catch-all",
     "template-placeholder",
     "distractor-is-customer",
+    "same-finder-answers",
 )
 
 PLACEHOLDERS = (
@@ -188,7 +191,29 @@ def lint(roles: Sequence[Role], positions: Mapping[str, Positions] | None = None
     found: list[Problem] = []
     for role in roles:
         found += lint_role(role, positions.get(role.path))
+    found += _same_finder_answers(roles, positions)
     return sorted(found)
+
+
+def _same_finder_answers(
+    roles: Sequence[Role], positions: Mapping[str, Positions]
+) -> Iterator[Problem]:
+    """One warning on each role whose finder answers another role gives too."""
+    by_answers: dict[tuple[tuple[str, int], ...], list[Role]] = {}
+    for role in roles:
+        if role.finder:
+            by_answers.setdefault(tuple(sorted(role.finder.items())), []).append(role)
+    for twins in by_answers.values():
+        if len(twins) < 2:
+            continue
+        for role in twins:
+            others = ", ".join(f"{o.title} ({o.path})" for o in twins if o is not role)
+            yield _Warner(role.path, positions.get(role.path))(
+                ("finder",),
+                "same-finder-answers",
+                f"the same answers as {others}: the finder cannot tell these roles apart; "
+                "change the answer that differs most between the jobs",
+            )
 
 
 def lint_role(role: Role, positions: Positions | None = None) -> list[Problem]:

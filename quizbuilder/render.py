@@ -65,6 +65,7 @@ PAGE_STRINGS: dict[str, str] = {
     "page_roles_kinds_title": "Kinds of customer",
     "page_roles_count": "{shown} of {total} roles",
     "page_roles_by_sector": "Roles by sector",
+    "page_roles_jump": "Sectors",
     "page_roles_by_kind": "Roles by customer kind",
     "page_roles_title": "Roles",
     "page_roles_description": "Every customer-facing role on this site, by sector and by customer.",
@@ -730,6 +731,12 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
     return GeneratedPage(role.src_uri, markdown, fragments, role.src_uri, inline, tail)
 
 
+def _sector_anchor(sector: str) -> str:
+    """The id of a sector's group on the roles index: `sector-care-social-services`."""
+    words = re.findall(r"[^\W_]+", sector.casefold())
+    return "sector-" + "-".join(words)
+
+
 def _sector_order(sector: str, content: Content) -> tuple[int, str]:
     """Sectors in the site file's order; any others (a site without `sectors:`) by name."""
     listed = content.settings.sectors
@@ -748,9 +755,13 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
         for kind in content.settings.customer_kinds
     ]
     slot = placeholder("role-list")
+    ordered = sorted(sectors.items(), key=lambda item: _sector_order(item[0], content))
     listing = _html(
         "roles_list.html.j2",
-        roles=content.roles,
+        # One group a sector, in the site file's order, with a line of links to each:
+        # at 100 roles one list was a long scroll to find a job by its field.
+        groups=[(sector, _sector_anchor(sector), roles) for sector, roles in ordered],
+        text=options.text,
         # Raw HTML is not rewritten by MkDocs: these links are final URLs.
         url=lambda role: relative_url(
             page_url(role.src_uri, options.use_directory_urls),
@@ -771,7 +782,7 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
             "description": options.text("page_roles_description"),
         },
         listing=slot,
-        sectors=sorted(sectors.items(), key=lambda item: _sector_order(item[0], content)),
+        sectors=ordered,
         by_kind=[(k, rs) for k, rs in by_kind if rs],
         text=options.text,
     )

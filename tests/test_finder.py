@@ -382,8 +382,8 @@ def test_search_finds_titles_aliases_and_labels_guesses(
         "chif",
         "hepl desk",
         "nuse",
-        # Every typed word must match: one shared word is not a match.
-        "night receptionist",
+        # Every typed word must match: one shared word is not a match (nor, when
+        # it is not the last word, the closest page).
         "police officer",
         "software tester",
         # A guess must keep the first letter: `mechanic` is not `technician`.
@@ -395,6 +395,62 @@ def test_search_finds_titles_aliases_and_labels_guesses(
 def test_search_does_not_pass_off_a_partial_or_wild_guess(query: str) -> None:
     data = finder.finder_data(make_content(), role_url)
     assert finder.search_roles(data, query) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "slug", "alias"),
+    [
+        # Issue 21: a kind of a job the site has is offered as the closest page only.
+        ("night receptionist", "receptionist", None),
+        ("senior receptionists", "receptionist", None),
+        ("night shift toll collector", "toll-booth-operator", "Toll collector"),
+    ],
+)
+def test_a_title_ending_with_a_role_name_is_only_the_closest_page(
+    query: str, slug: str, alias: str | None
+) -> None:
+    data = finder.finder_data(make_content(), role_url)
+    hits = finder.search_roles(data, query)
+    assert [(h["slug"], h["match"], h["alias"]) for h in hits] == [(slug, "partial", alias)]
+
+
+def test_partial_matches_rank_by_how_much_of_the_title_they_cover() -> None:
+    roles = (
+        ("a", "Nurse", (), "", (0,) * 8),
+        ("b", "Registered Nurse", (), "", (0,) * 8),
+        ("c", "Shift Registered Nurse", (), "", (0,) * 8),
+        ("d", "Nurse Manager", (), "", (0,) * 8),
+    )
+    data = finder.finder_data(make_content(roles), role_url)
+    hits = finder.search_roles(data, "night shift registered nurse")
+    assert [(h["slug"], h["match"]) for h in hits] == [
+        ("c", "partial"),
+        ("b", "partial"),
+        ("a", "partial"),
+    ]
+    # A name in the middle of the title is not the job: 'nurse manager' manages.
+    assert [h["slug"] for h in finder.search_roles(data, "senior nurse manager")] == ["d"]
+    assert finder.search_roles(data, "nurse manager assistant") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("drivers", "driver"),
+        ("secretaries", "secretary"),
+        ("coaches", "coach"),
+        ("waitresses", "waitress"),
+        ("boxes", "box"),
+        ("bus", "bus"),
+        ("boss", "boss"),
+        ("status", "status"),
+        ("analysis", "analysis"),
+        ("nurse", "nurse"),
+        ("gas", "gas"),
+    ],
+)
+def test_word_stem_takes_off_regular_plurals_only(word: str, stem: str) -> None:
+    assert finder.word_stem(word) == stem
 
 
 def test_search_returns_only_the_best_kind_of_match() -> None:

@@ -14,7 +14,7 @@ import pytest
 from quizbuilder import finder
 from quizbuilder.content import load_content
 from quizbuilder.model import Role
-from tests.finder_expectations import CLOSENESS, GUESS, MATCH, TITLES
+from tests.finder_expectations import CLOSENESS, GUESS, MATCH, PARTIAL, TITLES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -39,8 +39,18 @@ def test_typed_title(data: dict[str, Any], typed: str, want: str, titles: tuple[
     elif want == GUESS:
         assert found and found[0]["title"] == titles[0], shown
         assert all(hit["match"] == "typo" for hit in found), shown
+    elif want == PARTIAL:
+        assert found and found[0]["title"] == titles[0], shown
+        assert all(hit["match"] == "partial" for hit in found), shown
     else:
         assert found == [], shown
+
+
+def test_enough_expectations() -> None:
+    """Issue 21: at least 150 typed titles, of every kind of answer."""
+    assert len(TITLES) >= 150
+    assert len({typed.casefold() for typed, _w, _t in TITLES}) == len(TITLES)
+    assert {want for _t, want, _ in TITLES} == {MATCH, GUESS, PARTIAL, "none"}
 
 
 @pytest.mark.parametrize(("answers", "first", "low", "high"), CLOSENESS)

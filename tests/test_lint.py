@@ -24,7 +24,7 @@ sector: Retail
 customers:
   - who: Shoppers
     kind: external
-finder: {{public: 4, clients: 3, colleagues: 2, frequency: 4, relationship: 1, stakes: 1,
+finder: {{public: 4, clients: 3, colleagues: 2, frequency: 4, relationship: 2, stakes: 1,
          technical: 1, hats: 1}}
 quizzes:
 {quizzes}
@@ -146,8 +146,26 @@ def test_rule_trips_and_near_miss_passes(docs: Path, rule: str, trips: str, pass
     assert rule not in _warnings(docs, passes)
 
 
+def test_roles_with_the_same_finder_answers_are_both_warned(docs: Path) -> None:
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=BALANCED), "utf-8")
+    twin = ROLE.replace("title: Clerk", "title: Shop Clerk")
+    quizzes = BALANCED.replace("clerk-graded", "twin-graded")
+    (docs / "roles" / "twin.md").write_text(twin.format(quizzes=quizzes), "utf-8")
+    _content, warnings = load_content_and_warnings(docs)
+    found = sorted((w.path, w.field) for w in warnings if w.rule == "same-finder-answers")
+    assert found == [("docs/roles/clerk.md", "finder"), ("docs/roles/twin.md", "finder")]
+    message = next(w.message for w in warnings if w.path.endswith("clerk.md"))
+    assert "Shop Clerk (docs/roles/twin.md)" in message
+    # One answer apart: the finder tells them apart, and nothing is said.
+    (docs / "roles" / "twin.md").write_text(
+        twin.replace("hats: 1}}", "hats: 2}}").format(quizzes=quizzes), "utf-8"
+    )
+    _content, warnings = load_content_and_warnings(docs)
+    assert not [w for w in warnings if w.rule == "same-finder-answers"]
+
+
 def test_every_rule_has_a_case() -> None:
-    covered = {rule for rule, _t, _p in CASES} | {"template-placeholder"}
+    covered = {rule for rule, _t, _p in CASES} | {"template-placeholder", "same-finder-answers"}
     assert covered == set(lint.RULES)
 
 

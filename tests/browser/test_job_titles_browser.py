@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.finder_expectations import GUESS, MATCH, TITLES
+from tests.finder_expectations import GUESS, MATCH, PARTIAL, TITLES
 
 RESULTS = "#qb-finder-results"
 
@@ -50,9 +50,13 @@ def shown(page: Page) -> dict[str, Any]:
           const titles = (sel) => [...r.querySelectorAll(sel)].map(a => a.textContent);
           return {
             count: !!r.querySelector('.qb-finder-search__count'),
-            matches: titles('.qb-finder-search__list:not(.qb-finder-search__list--guess) a'),
+            matches: titles(
+              '.qb-finder-search__list:not(.qb-finder-search__list--guess)' +
+              ':not(.qb-finder-search__list--partial) a'),
             guess: !!r.querySelector('.qb-finder-search__guess'),
             guesses: titles('.qb-finder-search__list--guess a'),
+            partial: r.querySelector('.qb-finder-search__partial')?.textContent || '',
+            closest: titles('.qb-finder-search__list--partial a'),
             none: r.querySelector('.qb-finder-search__none')?.textContent || '',
           };
         }"""
@@ -87,7 +91,14 @@ def test_typed_job_title_gets_an_honest_answer(
         assert got["guess"] and got["guesses"][0] == titles[0], got
         assert "Did you mean" in page.locator(".qb-finder-search__guess").inner_text()
         assert f"If it is none of these, there is no page for “{typed}” yet." in got["none"]
+    elif want == PARTIAL:
+        # The closest page, said to be the closest: never counted as a match.
+        assert not got["count"] and not got["matches"] and not got["guess"], got
+        assert got["partial"] == f"There is no page for exactly “{typed}”. The closest:", got
+        assert got["closest"] and got["closest"][0] == titles[0], got
+        assert f"If it is none of these, there is no page for “{typed}” yet." in got["none"]
     else:
         assert not got["count"] and not got["matches"] and not got["guesses"], got
+        assert not got["closest"], got
         assert f"There is no page for “{typed}” yet." in got["none"], got
         assert f"Take the finder for “{typed}”" in got["none"], got

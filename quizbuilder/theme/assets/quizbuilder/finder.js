@@ -476,12 +476,14 @@
     });
   }
 
-  /* The role index filter: show the roles of one sector and/or customer kind. */
+  /* The role index filter: show the roles of one sector and/or customer kind, and only
+     the sector groups (and their links) that still hold a role. */
   function enhanceFilter(form) {
     form.setAttribute("data-qb-ready", "");
-    var list = form.parentNode.querySelector(".qb-role-list");
-    if (!list) return;
-    var items = list.querySelectorAll("li");
+    var index = form.parentNode;
+    var items = index.querySelectorAll(".qb-role-list li");
+    if (!items.length) return;
+    var groups = index.querySelectorAll(".qb-role-group");
     var count = form.querySelector(".qb-finder-filter__count");
     function apply() {
       var sector = form.elements.sector.value, kind = form.elements.kind.value, shown = 0;
@@ -490,6 +492,12 @@
           (!kind || (" " + li.getAttribute("data-kinds") + " ").indexOf(" " + kind + " ") >= 0);
         li.hidden = !ok;
         if (ok) shown++;
+      });
+      Array.prototype.forEach.call(groups, function (group) {
+        group.hidden = !group.querySelector(".qb-role-list li:not([hidden])");
+        var heading = group.querySelector("h2[id]");
+        var link = heading && index.querySelector(".qb-role-sectors a[href='#" + heading.id + "']");
+        if (link) link.parentNode.hidden = group.hidden;
       });
       count.textContent = (form.getAttribute("data-count") || "{shown} of {total}")
         .replace("{shown}", shown).replace("{total}", items.length);
