@@ -79,15 +79,19 @@ class SiteIds:
     kinds: tuple[str, ...]
     sectors: tuple[str, ...] = ()
     """The site file's sectors; empty when it lists none (any sector is accepted)."""
+    kind_traits: tuple[str, ...] = ()
+    """The finder questions that are evidence for a customer kind."""
 
 
 def site_ids(site_file: Path) -> SiteIds:
     data = yaml.safe_load(site_file.read_text(encoding="utf-8"))
+    questions = data.get("finder", {}).get("questions", [])
     return SiteIds(
         dimensions=tuple(d["id"] for d in data["dimensions"]),
-        finder=tuple(q["id"] for q in data.get("finder", {}).get("questions", [])),
+        finder=tuple(q["id"] for q in questions),
         kinds=tuple(k["id"] for k in data["customer_kinds"]),
         sectors=tuple(data.get("sectors", ())),
+        kind_traits=tuple(q["id"] for q in questions if q.get("kind")),
     )
 
 
@@ -194,8 +198,13 @@ def role_file(index: int, ids: SiteIds, seed: int = 0) -> tuple[str, str, str]:
     for kind in ids.kinds:
         lines += [f"  - who: {kind.capitalize()} people of role {index}", f"    kind: {kind}"]
     if ids.finder:
+        values = {trait: rng.randrange(5) for trait in ids.finder}
+        # A role with customers serves someone: answers that point at no kind of customer
+        # would tell another story than its page (`quizbuilder check` warns).
+        if ids.kind_traits and not any(values[trait] for trait in ids.kind_traits):
+            values[ids.kind_traits[0]] = 1
         lines.append("finder:")
-        lines += [f"  {trait}: {rng.randrange(5)}" for trait in ids.finder]
+        lines += [f"  {trait}: {value}" for trait, value in values.items()]
     lines.append("quizzes:")
     lines += _graded(slug, rng)
     lines += _profile(slug, ids, rng)

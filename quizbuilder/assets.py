@@ -23,13 +23,13 @@ from quizbuilder.strings import (
 )
 
 ASSET_DIR = "theme/assets/quizbuilder"
-BUNDLE_PARTS = ("core.js", "engine.js")
+BUNDLE_PARTS = ("plural.js", "core.js", "engine.js")
 RESULTS = "results.js"
 STYLESHEET = "quizbuilder.css"
 RESULTS_STYLESHEET = "results.css"
-HISTORY_PARTS = ("history-core.js", "history.js")
+HISTORY_PARTS = ("plural.js", "history-core.js", "history.js")
 """Joined into the served `history.js` ("My results" page only)."""
-TEAM_PARTS = ("team-core.js", "team.js")
+TEAM_PARTS = ("plural.js", "team-core.js", "team.js")
 """Joined into the served `team.js` (team page only)."""
 PAGE_STYLESHEETS = ("history.css", "team.css")
 BUDGET_GZIP = 8 * 1024

@@ -59,10 +59,22 @@ ENGINE_OPTION = click.option(
 
 
 def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
+    """Every problem in file order, then one summary line, all on stderr (one stream,
+    so nothing is shown out of order)."""
+    for problem in sorted(problems):
         click.echo(str(problem), err=True)
-    noun = "problem" if len(problems) == 1 else "problems"
-    click.echo(f"{len(problems)} {noun} found.", err=True)
+    click.echo(_summary(problems), err=True)
+    sys.stderr.flush()
+
+
+def _summary(problems: list[Problem]) -> str:
+    warnings = sum(problem.is_warning for problem in problems)
+    errors = len(problems) - warnings
+    if errors:
+        return f"{errors} {'problem' if errors == 1 else 'problems'} found."
+    if warnings == 1:
+        return "1 warning found: the site build refuses it too, so fix it first."
+    return f"{warnings} warnings found: the site build refuses them too, so fix them first."
 
 
 def load_settings(docs_dir: Path) -> SiteSettings:
@@ -149,13 +161,16 @@ def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Treat item-writing warnings as errors (exit 1 when there is any).",
+    help="Accepted for scripts that pass it: warnings always fail the check, as they "
+    "fail the build.",
 )
 def check_command(docs_dir: Path, strict: bool) -> int:
-    """Validate every role, article and the site file in DOCS_DIR.
+    """Validate every role, article and the site file in DOCS_DIR, as the build does.
 
-    Item-writing warnings (answers given away by length or position, unfinished
-    template text) are printed and still pass, unless --strict.
+    Prints every problem and item-writing warning (answers given away by length or
+    position, unfinished template text, a finder that tells another story than the
+    page) in file order, then one summary line, and exits 1 on any of them: the site
+    build refuses both. "OK" means the build will accept the content.
     """
     if not docs_dir.is_dir():
         raise _fail(f"{display_path(docs_dir)} is not a folder")
@@ -164,16 +179,9 @@ def check_command(docs_dir: Path, strict: bool) -> int:
     except ContentError as error:
         _print_problems(error.problems)
         return 1
-    for warning in warnings:
-        click.echo(str(warning), err=True)
     if warnings:
-        noun = "warning" if len(warnings) == 1 else "warnings"
-        click.echo(
-            f"{len(warnings)} {noun}" + (": --strict treats them as errors." if strict else "."),
-            err=True,
-        )
-        if strict:
-            return 1
+        _print_problems(warnings)
+        return 1
     roles = len(content.roles)
     quizzes = sum(len(role.quizzes) for role in content.roles)
     role_noun = "role" if roles == 1 else "roles"
@@ -206,10 +214,14 @@ def build_command(config_file: Path, site_dir: Path | None, engine: str | None) 
     if not config_file.is_file():
         raise _fail(f"{display_path(config_file)} not found")
     docs_dir = site_build.docs_dir_for(config_file)
-    problems = check(docs_dir)
+    target = site_dir or site_build.site_dir_for(config_file)
+    previous = target.is_dir()
+    # The same check, and the same lines, as `quizbuilder check`: warnings included,
+    # as MkDocs runs with --strict and would stop on them anyway.
+    problems = check(docs_dir, warnings=True)
     if problems:
         _print_problems(problems)
-        click.echo("The site was not built; the previous one is unchanged.", err=True)
+        click.echo(f"The site was not built; {_left_as_it_was(target, previous, 'one')}", err=True)
         return 1
     _require_host(engine)
     builder = None
@@ -224,11 +236,18 @@ def build_command(config_file: Path, site_dir: Path | None, engine: str | None) 
     except (OSError, site_build.BuildError, generate.ConfigError) as error:
         raise _fail(str(error)) from None
     if code != 0:
-        click.echo("The build failed; the previous site is unchanged.", err=True)
+        click.echo(f"The build failed; {_left_as_it_was(target, previous, 'site')}", err=True)
         return code
-    target = site_dir or site_build.site_dir_for(config_file)
     click.echo(f"Built the site in {display_path(target)}/: copy that folder to any static host.")
     return 0
+
+
+def _left_as_it_was(target: Path, previous: bool, noun: str) -> str:
+    """What a refused build left: the previous site ("the previous `noun` is
+    unchanged"), or, when there was none, no folder at all."""
+    if previous:
+        return f"the previous {noun} is unchanged."
+    return f"nothing was written to {display_path(target)}/."
 
 
 @cli.command("serve")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ContentError, Problem
 from .headings import heading_anchors
-from .lint import lint
+from .lint import lint, lint_site
 from .loader import (
     MAX_BYTES,
     DeferredPositions,
@@ -108,10 +108,15 @@ def check(
     roles_dir: str = "roles",
     articles_dir: str = "articles",
     site_file: str = "quizbuilder.yml",
+    warnings: bool = False,
 ) -> list[Problem]:
-    """Every problem in the content under `docs_dir`, sorted; empty when all is well."""
+    """Every problem in the content under `docs_dir`, sorted; empty when all is well.
+
+    With `warnings`, the item-writing warnings too (there are some only when there is
+    no error): everything the site build refuses.
+    """
     result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
-    return sorted(result.problems)
+    return sorted([*result.problems, *(result.warnings if warnings else ())])
 
 
 def display_path(file: Path) -> str:
@@ -197,9 +202,14 @@ def _load(
         result.content = Content(settings, tuple(roles), tuple(articles))
         if not result.problems:
             result.warnings = (
-                lint(roles, positions)
+                lint(roles, positions, settings)
                 if cache is None
-                else sorted(w for r in roles for w in cache.lint_role(r, positions.get(r.path)))
+                else sorted(
+                    [
+                        *(w for r in roles for w in cache.lint_role(r, positions.get(r.path))),
+                        *lint_site(roles, positions, settings),
+                    ]
+                )
             )
     return result
 

@@ -10,8 +10,9 @@ class Problem:
     """One thing wrong with the content, printable as `path:line:column: field: message`.
 
     A warning (`severity="warning"`, with a short `rule` name) is advice about how the
-    content is written: it prints as `path:line:column: warning: message [rule]`, and
-    fails a check only under `--strict`.
+    content is written: it prints as `path:line:column: warning: field: message [rule]`,
+    and fails `quizbuilder check` and the site build (`mkdocs build --strict`) as an
+    error does, while `mkdocs serve` only shows it.
     """
 
     path: str
@@ -31,7 +32,12 @@ class Problem:
 
     def __str__(self) -> str:
         if self.is_warning:
-            return f"{self.path}:{self.line}:{self.column}: warning: {self.message} [{self.rule}]"
+            # The field as errors name it (`quizzes[0].questions[2]`), when there is one.
+            field = f"{self.field}: " if self.field not in ("", "-") else ""
+            return (
+                f"{self.path}:{self.line}:{self.column}: warning: {field}{self.message} "
+                f"[{self.rule}]"
+            )
         text = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
         if self.expected:
             text += f" (expected {self.expected})"

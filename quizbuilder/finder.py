@@ -29,7 +29,7 @@ DEFAULT_FINDER_STRINGS: dict[str, str] = {
     "search_noscript": "Searching needs JavaScript.",
     "search_browse": "Browse every role instead.",
     "search_count_one": "1 role matches.",
-    "search_count_many": "{count} roles match.",
+    "search_count_other": "{count} roles match.",
     "search_guess": "No role page matches “{query}”. Did you mean …?",
     "search_partial": "There is no page for exactly “{query}”. The closest:",
     "search_none": "There is no page for “{query}” yet.",

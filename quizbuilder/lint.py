@@ -19,7 +19,13 @@ the site's CI) makes them fail. Rules:
   as wrong shares a distinctive word with someone the same file lists under `customers`
   (a reader who read the page would pick it, and be marked wrong);
 - `same-finder-answers`: two roles give the same answer to every finder question, so
-  the finder cannot tell them apart ("Jobs most like yours" ties them at 100%).
+  the finder cannot tell them apart ("Jobs most like yours" ties them at 100%);
+- `finder-headline`: the finder, given a role's own answers, leads with another kind of
+  customer than the one the role's `customers` list most (or finds another role first),
+  so the finder and the role page tell two stories.
+
+Warnings name their field and count from 0 as errors do (`quizzes[0].questions[2]`),
+and point at the line of what they are about: a question's warning at that question.
 """
 
 from __future__ import annotations
@@ -27,11 +33,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
+from . import finder
 from .errors import Problem
 from .loader import JsonPath, Positions
 from .markdown_inline import render_text
-from .model import Option, Question, QuestionType, Quiz, QuizKind, Role
+from .model import Content, Option, Question, QuestionType, Quiz, QuizKind, Role, SiteSettings
 from .schema import field_name
 
 RULES = (
@@ -43,6 +51,7 @@ RULES = (
     "template-placeholder",
     "distractor-is-customer",
     "same-finder-answers",
+    "finder-headline",
 )
 
 PLACEHOLDERS = (
@@ -50,8 +59,13 @@ PLACEHOLDERS = (
     "Write the article here",
     "Write the correct answer here",
     "Write a wrong answer here",
+    "Which of these is a customer of this role?",
+    "Say why the answer is right",
+    "A statement that shows",
 )
-"""Texts of quizbuilder/templates/new_role.md.j2 that an editor must replace."""
+"""Texts of quizbuilder/templates/new_role.md.j2 that an editor must replace (every text
+of the template but the role's own title and sector, the quiz titles and "None of
+these"; tests/test_lint.py holds the template to this)."""
 
 CATCH_ALL = re.compile(r"\b(?:all|none|neither) of (?:the above|these|those|them)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -185,14 +199,125 @@ MIN_QUESTIONS = 2
 """A position or length cue needs at least this many questions to be a pattern."""
 
 
-def lint(roles: Sequence[Role], positions: Mapping[str, Positions] | None = None) -> list[Problem]:
-    """Every item-writing warning in `roles`, sorted by position."""
+def lint(
+    roles: Sequence[Role],
+    positions: Mapping[str, Positions] | None = None,
+    settings: SiteSettings | None = None,
+) -> list[Problem]:
+    """Every item-writing warning in `roles`, sorted by position (the finder rules that
+    need the site file only with `settings`)."""
     positions = positions or {}
     found: list[Problem] = []
     for role in roles:
         found += lint_role(role, positions.get(role.path))
-    found += _same_finder_answers(roles, positions)
+    found += lint_site(roles, positions, settings)
     return sorted(found)
+
+
+def lint_site(
+    roles: Sequence[Role],
+    positions: Mapping[str, Positions] | None = None,
+    settings: SiteSettings | None = None,
+) -> list[Problem]:
+    """The warnings that compare roles with each other or with the finder (never cached
+    per file: they change when another file does)."""
+    positions = positions or {}
+    found = list(_same_finder_answers(roles, positions))
+    if settings is not None and settings.finder_questions:
+        data = finder.finder_data(Content(settings, tuple(roles), ()), lambda role: "")
+        for role in roles:
+            story = finder_headline(role, data, first=False)
+            if story is not None:
+                trait, message = story
+                at: JsonPath = ("finder", trait) if trait else ("finder",)
+                found.append(
+                    _Warner(role.path, positions.get(role.path))(at, "finder-headline", message)
+                )
+    return found
+
+
+def _tie(role: Mapping[str, Any]) -> tuple[str, str]:
+    """How `finder.match_roles` orders roles at the same distance."""
+    return (finder.normalise(role["title"]), role["slug"])
+
+
+def _lead(data: Mapping[str, Any], values: list[int]) -> list[str]:
+    """The customer kinds the finder's result leads with for `values`, first first."""
+    kinds: list[str] = finder.customer_profile(data, values)["verdict"]["kinds"]
+    return kinds
+
+
+def finder_headline(
+    role: Role, data: Mapping[str, Any], *, first: bool = True
+) -> tuple[str, str] | None:
+    """Why the finder tells another story about `role` than its page does, or None.
+
+    Given the role's own finder answers, the finder's result must lead with the kind of
+    customer the role's `customers` list most (any of them, on a tie), and (with
+    `first`) find this role first. Returns `(trait, message)`: the finder value to
+    change ("" when no one value would do) and what to do. `data` is
+    `finder.finder_data` of the site.
+    """
+    values = [role.finder[q["id"]] for q in data["questions"]]
+    if first:
+        # Only identical answers are at distance 0, so the closest role is the first of
+        # the roles with these answers in the finder's own order.
+        same = [r for r in data["roles"] if r["v"] == values]
+        closest = min(same, key=_tie) if same else finder.match_roles(data, values, k=1)[0]
+        if closest["slug"] != role.slug:
+            return (
+                "",
+                f"the finder, given this role's own answers, finds {closest['title']} "
+                f"({closest['slug']}) first: change the answer that differs most between "
+                "the jobs",
+            )
+    counts = Counter(customer.kind for customer in role.customers)
+    if not counts:
+        return None
+    most = max(counts.values())
+    listed = [k["id"] for k in data["kinds"] if counts.get(k["id"]) == most]
+    lead = _lead(data, values)
+    if lead and lead[0] in listed:
+        return None
+    tally = ", ".join(f"{counts[k['id']]} {k['id']}" for k in data["kinds"] if k["id"] in counts)
+    leads = f"leads with {lead[0]!r}" if lead else "points at no kind of customer"
+    named = [repr(kind) for kind in listed]
+    most_kinds = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    message = (
+        f"the finder, given this role's own answers, {leads}, but the customers listed here "
+        f"are mostly {most_kinds} ({tally})"
+    )
+    change = _headline_fix(data, values, listed, lead)
+    if change is None:
+        return "", message + ": change the finder values or the customers so they agree"
+    index, value = change
+    trait = data["questions"][index]["id"]
+    verb = "raise" if value > values[index] else "lower"
+    return (
+        trait,
+        f"{message}: {verb} finder.{trait} from {values[index]} to {value}, or list the "
+        "customers this role really serves most",
+    )
+
+
+def _headline_fix(
+    data: Mapping[str, Any], values: list[int], listed: Sequence[str], lead: Sequence[str]
+) -> tuple[int, int] | None:
+    """The smallest change of one finder value that makes the finder lead with a kind in
+    `listed`: raising a question about that kind first, else lowering one about the
+    kind it leads with. `(question index, new value)`, or None."""
+    questions = data["questions"]
+    for wanted, step in ((set(listed), 1), (set(lead[:1]), -1)):
+        for distance in range(1, max((q["max"] for q in questions), default=0) + 1):
+            for index, question in enumerate(questions):
+                value = values[index] + step * distance
+                if question["kind"] not in wanted or not 0 <= value <= question["max"]:
+                    continue
+                changed = [*values[:index], value, *values[index + 1 :]]
+                found = _lead(data, changed)
+                if found and found[0] in listed:
+                    return index, value
+    return None
 
 
 def _same_finder_answers(
@@ -334,16 +459,18 @@ def _lint_quiz(quiz: Quiz, at: JsonPath, warn: _Warner) -> list[Problem]:
         cued = [i for i, q in singles if _cued(q, graded)]
         if len(cued) * 2 > len(singles):
             what = "correct option" if graded else "highest-scoring option"
-            numbers = ", ".join(str(i + 1) for i in cued)
-            found.append(
-                warn(
-                    (*at, "id"),
-                    "correct-longest" if graded else "best-longest",
-                    f"the {what} is the longest in {len(cued)} of {len(singles)} single "
-                    f"questions (questions {numbers}): make the other options as long "
-                    "and as plausible",
+            numbers = _numbers(cued)
+            # One warning per question, at that question: each is a place to fix.
+            for index in cued:
+                found.append(
+                    warn(
+                        (*at, "questions", index),
+                        "correct-longest" if graded else "best-longest",
+                        f"the {what} is the longest, as in {len(cued)} of {len(singles)} "
+                        f"single questions of this quiz ({numbers}): make the other "
+                        "options as long and as plausible",
+                    )
                 )
-            )
     if graded:
         found += _same_position(quiz, at, warn)
     for index, question in enumerate(quiz.questions):
@@ -392,18 +519,26 @@ def _same_position(quiz: Quiz, at: JsonPath, warn: _Warner) -> list[Problem]:
     ]
     if len(fixed) < MIN_QUESTIONS:
         return []
-    places = Counter(next(n for n, o in enumerate(q.options) if o.correct) for _i, q in fixed)
-    place, count = places.most_common(1)[0]
+    where = {i: next(n for n, o in enumerate(q.options) if o.correct) for i, q in fixed}
+    place, count = Counter(where.values()).most_common(1)[0]
     if count * 2 <= len(fixed):
         return []
+    same = [i for i, _q in fixed if where[i] == place]
     return [
         warn(
-            (*at, "id"),
+            (*at, "questions", index),
             "same-position",
-            f"the options are not shuffled and the correct option is number {place + 1} in "
-            f"{count} of {len(fixed)} single questions: vary its position or allow shuffling",
+            f"the options are not shuffled and the correct option is options[{place}], as in "
+            f"{count} of {len(fixed)} single questions of this quiz ({_numbers(same)}): "
+            "vary its position or allow shuffling",
         )
+        for index in same
     ]
+
+
+def _numbers(indexes: Iterable[int]) -> str:
+    """`questions[0], questions[2]`: questions numbered as in error messages."""
+    return ", ".join(f"questions[{index}]" for index in indexes)
 
 
 def _texts(role: Role) -> Iterator[tuple[JsonPath, str]]:

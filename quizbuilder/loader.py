@@ -57,6 +57,9 @@ class Positions:
     sources: dict[JsonPath, str] = field(default_factory=dict)
     """The text as written of each unquoted scalar that YAML did not read as text
     (`no` became False, `1984` a number), so messages can suggest quotes."""
+    comments: dict[JsonPath, tuple[str, Position]] = field(default_factory=dict)
+    """The comment, and where it starts, on the line of each value left empty by it:
+    `learn_more: #what-good-looks-like` is an empty value, as `#` starts a comment."""
 
     def value(self, path: JsonPath) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -101,6 +104,10 @@ class DeferredPositions(Positions):
     @property
     def sources(self) -> dict[JsonPath, str]:  # type: ignore[override]
         return self._positions().sources
+
+    @property
+    def comments(self) -> dict[JsonPath, tuple[str, Position]]:  # type: ignore[override]
+        return self._positions().comments
 
 
 @dataclass(frozen=True)
@@ -271,13 +278,16 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
     """
     fast = _load_with_libyaml(text, line_offset)
     if fast is not _CAREFUL:
+        _find_comments(text, fast[1], line_offset)
         return fast  # type: ignore[no-any-return]
     try:
         loader = _Loader(text)  # the reader checks every character here
     except yaml.reader.ReaderError as error:
         raise ContentError([_reader_problem(error, text, path, line_offset)]) from None
     try:
-        return _convert(loader, loader.get_single_node(), path, line_offset)
+        data, positions = _convert(loader, loader.get_single_node(), path, line_offset)
+        _find_comments(text, positions, line_offset)
+        return data, positions
     except _Refused as error:
         raise ContentError(
             [
@@ -296,6 +306,21 @@ def parse_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, Posi
         raise ContentError([problem(path, 1 + line_offset, 1, f"invalid YAML: {error}")]) from None
     finally:
         loader.dispose()
+
+
+def _find_comments(text: str, positions: Positions, line_offset: int) -> None:
+    """Record the comment that follows each empty value on its line (`positions.comments`)."""
+    empty = [at for at, written in positions.sources.items() if written == ""]
+    if not empty:
+        return
+    lines = text.split("\n")
+    for at in empty:
+        line, column = positions.values[at]
+        source = lines[line - 1 - line_offset] if 0 < line - line_offset <= len(lines) else ""
+        rest = source[column - 1 :]
+        if rest.lstrip().startswith("#"):
+            start = column - 1 + len(rest) - len(rest.lstrip())
+            positions.comments[at] = (rest.strip(), (line, start + 1))
 
 
 def _convert(

@@ -39,7 +39,7 @@ from quizbuilder.model import (
     Role,
     SiteSettings,
 )
-from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.strings import DEFAULT_STRINGS, plural_key
 
 ASSET_DIR = "assets/quizbuilder"
 """Where the engine's files are published, relative to the site root."""
@@ -63,7 +63,8 @@ PAGE_STRINGS: dict[str, str] = {
     "page_roles_all_sectors": "All sectors",
     "page_roles_all_kinds": "Any kind",
     "page_roles_kinds_title": "Kinds of customer",
-    "page_roles_count": "{shown} of {total} roles",
+    "page_roles_count_one": "{shown} of 1 role",
+    "page_roles_count_other": "{shown} of {total} roles",
     "page_roles_by_sector": "Roles by sector",
     "page_roles_jump": "Sectors",
     "page_roles_by_kind": "Roles by customer kind",
@@ -90,7 +91,7 @@ PAGE_STRINGS: dict[str, str] = {
     "quiz_graded": "Graded quiz",
     "quiz_profile": "Profile quiz",
     "quiz_questions_one": "1 question",
-    "quiz_questions_many": "{count} questions",
+    "quiz_questions_other": "{count} questions",
     "quiz_noscript": (
         "Scoring needs JavaScript. You can still read the questions and the answers."
     ),
@@ -130,6 +131,11 @@ class RenderOptions:
 
     def text(self, key: str) -> str:
         return self.strings.get(key) or PAGE_STRINGS[key]
+
+    def counted(self, key: str, count: int) -> str:
+        """The form of a count-bearing text (`strings.PLURAL_KEYS`) for `count`."""
+        texts = {**PAGE_STRINGS, **{k: v for k, v in self.strings.items() if v}}
+        return texts[plural_key(texts, key, count)]
 
 
 @dataclass(frozen=True)
@@ -504,11 +510,7 @@ def render_quiz(quiz: Quiz, role: Role, content: Content, options: RenderOptions
     """A quiz as HTML, per the HTML contract in ARCHITECTURE.md."""
     here = page_url(role.src_uri, options.use_directory_urls)
     count = len(quiz.questions)
-    counted = (
-        options.text("quiz_questions_one")
-        if count == 1
-        else options.text("quiz_questions_many").format(count=count)
-    )
+    counted = options.counted("quiz_questions", count).format(count=count)
     graded = quiz.kind is QuizKind.GRADED
     kind = options.text("quiz_graded" if graded else "quiz_profile")
     links = {
@@ -785,6 +787,7 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
         sectors=ordered,
         by_kind=[(k, rs) for k, rs in by_kind if rs],
         text=options.text,
+        count_text=options.counted("page_roles_count", len(content.roles)),
     )
     # Put in after search read the page: search finds each role once, on its own page.
     return GeneratedPage(ROLES_INDEX, markdown, {slot: listing})
@@ -906,11 +909,53 @@ def asset_files() -> dict[str, Path]:
     }
 
 
+_LETTERS_SAID_WITH_A_VOWEL = frozenset("AEFHILMNORSX")
+"""Capitals whose names start with a vowel sound: an IT technician, an HR adviser."""
+_VOWEL_SPELLED_CONSONANT = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one\b|once)", re.I)
+_SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+
+
+def in_sentence(title: str) -> str:
+    """A Title Case job title as it reads inside a sentence: `Dental Assistant` →
+    `dental assistant`. Acronyms and words with capitals inside them keep theirs
+    (`IT Technician` → `IT technician`, `McDonald's` stays)."""
+    words = []
+    for word in title.split():
+        parts = []
+        for part in word.split("-"):
+            letters = [c for c in part if c.isalpha()]
+            keep = len(letters) == 1 or any(c.isupper() for c in letters[1:])
+            parts.append(part if keep else part.lower())
+        words.append("-".join(parts))
+    return " ".join(words)
+
+
+def indefinite_article(phrase: str) -> str:
+    """`a` or `an` for `phrase`, by its sound: an assistant, a user, an hour, an IT role."""
+    word = phrase.split()[0] if phrase.split() else ""
+    letters = [c for c in word.split("-")[0] if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):  # said letter by letter
+        return "an" if letters[0] in _LETTERS_SAID_WITH_A_VOWEL else "a"
+    if _SILENT_H.match(word):
+        return "an"
+    if word[:1].lower() in "aeiou" and not _VOWEL_SPELLED_CONSONANT.match(word):
+        return "an"
+    return "a"
+
+
+def customers_quiz_title(title: str) -> str:
+    """The template's graded quiz title, in sentence case: `Who are a dental
+    assistant's customers?`."""
+    phrase = in_sentence(title.strip())
+    return f"Who are {indefinite_article(phrase)} {phrase}'s customers?"
+
+
 def new_role_markdown(title: str, slug: str, settings: SiteSettings, schema_url: str) -> str:
     """A starter role file that validates as written against `settings`."""
     return _render(
         "new_role.md.j2",
         title=title,
+        quiz_title=customers_quiz_title(title),
         slug=slug,
         settings=settings,
         dimensions=settings.dimensions[:2],

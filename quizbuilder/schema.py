@@ -179,6 +179,19 @@ def _problems(
         label = forbidden if forbidden is not None else str(at[-1]) if at else "-"
         message = f"field {label!r} is not allowed"
         yield at_key(message + (f" in {context}" if context else " here"), at=at)
+    elif validator == "type" and value is None and where in positions.comments:
+        comment, (line, column) = positions.comments[where]
+        shown = comment.replace("\\", "\\\\").replace('"', '\\"')
+        head = f"{where[-1]}:" if where and isinstance(where[-1], str) else "-"
+        yield Problem(
+            path,
+            line,
+            column,
+            field_name(where),
+            f"is empty: in YAML, '#' after a space starts a comment, so {comment!r} is read "
+            "as a comment, not as the value",
+            f'quotes around the value, as in {head} "{shown}"',
+        )
     elif validator == "type":
         source = positions.sources.get(where)
         hint = _quoting_hint(value, rule, source)

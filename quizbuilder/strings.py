@@ -8,6 +8,7 @@ in. The site file's `graded_bands` replaces `DEFAULT_GRADED_BANDS`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 DEFAULT_STRINGS: dict[str, str] = {
@@ -72,10 +73,12 @@ HISTORY_STRINGS: dict[str, str] = {
     "history_change_title": "Latest attempt against the one before",
     "history_change_row": "{name} {before} \u2192 {after}, {delta}",
     "history_change_new": "{name} {after} (not measured before)",
-    "history_chart_label": "Chart of {count} attempts, oldest first: {series}",
+    "history_chart_label_one": "Chart of 1 attempt: {series}",
+    "history_chart_label_other": "Chart of {count} attempts, oldest first: {series}",
     "history_chart_table": "The chart as a table",
     "history_date": "Date",
-    "history_attempts": "All {count} attempts",
+    "history_attempts_one": "Your one attempt",
+    "history_attempts_other": "All {count} attempts",
     "history_start_finder": "Find out whether your job is in customer service",
     "history_start_roles": "Browse the roles and take their quizzes",
     "history_export_title": "Download or print",
@@ -94,10 +97,17 @@ TEAM_STRINGS: dict[str, str] = {
     "team_drop": "Drop the files here, or choose them.",
     "team_none": "No files yet.",
     "team_files_title": "Files",
-    "team_summary": "{people} of {files} files counted.",
-    "team_file_ok": "{name}: counted ({count} quizzes).",
-    "team_file_label": "{name} ({label}): counted ({count} quizzes).",
-    "team_file_partial": (
+    "team_summary_one": "{people} of 1 file counted.",
+    "team_summary_other": "{people} of {files} files counted.",
+    "team_file_ok_one": "{name}: counted (1 quiz).",
+    "team_file_ok_other": "{name}: counted ({count} quizzes).",
+    "team_file_label_one": "{name} ({label}): counted (1 quiz).",
+    "team_file_label_other": "{name} ({label}): counted ({count} quizzes).",
+    "team_file_partial_one": (
+        "{name}: counted (1 quiz); results for quizzes this site no longer has "
+        "were left out: {quizzes}."
+    ),
+    "team_file_partial_other": (
         "{name}: counted ({count} quizzes); results for quizzes this site no longer has "
         "were left out: {quizzes}."
     ),
@@ -117,7 +127,7 @@ TEAM_STRINGS: dict[str, str] = {
     ),
     "team_err_empty": "{name} holds no finished quiz, so there is nothing to count.",
     "team_people_one": "1 person",
-    "team_people_many": "{count} people",
+    "team_people_other": "{count} people",
     "team_average": "Average score {percent}%",
     "team_table_bands": "{title}: people per score band",
     "team_table_questions": "{title}: percent correct per question",
@@ -158,6 +168,41 @@ RESULT_STRING_KEYS = frozenset(
 )
 """Keys used only by the result view (`results.js`, loaded when a result is shown): their
 defaults travel in that script, not in the engine every quiz page loads."""
+
+PLURAL_KEYS: dict[str, str] = {
+    "history_chart_label": "count",
+    "history_attempts": "count",
+    "team_summary": "files",
+    "team_file_ok": "count",
+    "team_file_label": "count",
+    "team_file_partial": "count",
+    "team_people": "count",
+    "search_count": "count",
+    "quiz_questions": "count",
+    "page_roles_count": "total",
+}
+"""Texts that carry a count, and the value that counts: each has a `_one` and an
+`_other` form (English's plural categories), in whichever table holds its defaults."""
+
+
+def plural_category(count: int) -> str:
+    """English's plural category of `count`: `one` for exactly 1, else `other`.
+
+    The same answer as the browser's `new Intl.PluralRules("en").select(count)` for
+    whole numbers (tests/vectors/strings/plural.json holds both to it); the site is English.
+    """
+    return "one" if count == 1 else "other"
+
+
+def plural_key(texts: Mapping[str, str], key: str, count: int) -> str:
+    """The key of the form of `key` to show for `count` (as plural.js's `pluralKey`):
+    the count's category if `texts` has it, else `_other`, else `key` itself."""
+    exact = f"{key}_{plural_category(count)}"
+    if exact in texts:
+        return exact
+    other = f"{key}_other"
+    return other if other in texts else key
+
 
 DEFAULT_GRADED_BANDS: tuple[dict[str, Any], ...] = (
     {

@@ -64,15 +64,21 @@ class _Where:
 
 
 @dataclass(frozen=True)
-class _FirstQuiz:
-    """Where a quiz id was first defined; its line is looked up only for a message
+class _QuizId:
+    """Where a quiz id is defined; its line is looked up only for a message
     (positions of files taken from the cache are found again only when asked for)."""
 
+    role: Role
     where: _Where
     at: JsonPath
 
     def line(self) -> int:
         return self.where.positions.value(self.at)[0] if self.where.positions else 1
+
+    def owned(self, quiz_id: str) -> bool:
+        """Whether the id starts with its role's slug, as the guide asks: the role it
+        was made for, rather than a copy."""
+        return quiz_id == self.role.slug or quiz_id.startswith(self.role.slug + "-")
 
 
 def validate(
@@ -89,11 +95,16 @@ def validate(
         problems += check_settings(settings, positions.get(settings.path))
     problems += _check_slugs([(r.slug, r.path) for r in roles], "role")
     problems += _check_slugs([(a.slug, a.path) for a in articles], "article")
-    quiz_ids: dict[str, _FirstQuiz] = {}
+    quiz_ids: dict[str, list[_QuizId]] = {}
     for role in roles:
-        problems += check_role(role, settings, positions.get(role.path), quiz_ids)
+        where = _Where(role.path, positions.get(role.path))
+        for index, quiz in enumerate(role.quizzes):
+            quiz_ids.setdefault(quiz.id, []).append(_QuizId(role, where, ("quizzes", index, "id")))
+        problems += check_role(role, settings, positions.get(role.path))
+    duplicates, copied = _duplicate_quiz_ids(quiz_ids)
+    problems += duplicates
     for role in roles:
-        problems += _check_markers(role, quiz_ids)
+        problems += _check_markers(role, quiz_ids, follow_on=role.path in copied)
     problems += check_learn_more(roles, articles, positions)
     if settings is not None:
         dimension_ids = [d.id for d in settings.dimensions]
@@ -298,17 +309,60 @@ def _check_bands(bands: Sequence[Band], name: str, where: _Where) -> list[Proble
     return problems
 
 
+def _duplicate_quiz_ids(
+    quiz_ids: Mapping[str, Sequence[_QuizId]],
+) -> tuple[list[Problem], set[str]]:
+    """One problem per quiz id defined more than once, naming every place alike, and
+    the paths of the roles reported as holding a copy of another role's id.
+
+    It is reported at the copy: where the id does not start with its role's slug (a
+    role's own id, published and maybe linked, is not the one to change). When that
+    does not tell them apart, at each place but the first in file order.
+    """
+    problems: list[Problem] = []
+    copied: set[str] = set()
+    for quiz_id, places in quiz_ids.items():
+        if len(places) < 2:
+            continue
+        ordered = sorted(places, key=lambda place: (place.role.path, place.line()))
+        shown = [f"{place.role.path}:{place.line()}" for place in ordered]
+        listed = ", ".join(shown[:-1]) + " and " + shown[-1]
+        files = {place.role.path for place in places}
+        if len(files) == 1:
+            lines = [str(place.line()) for place in ordered]
+            message = (
+                f"quiz id {quiz_id!r} is used {_times(len(places))} in this file: lines "
+                + ", ".join(lines[:-1])
+                + f" and {lines[-1]}"
+            )
+        elif len(places) == 2:
+            message = f"quiz id {quiz_id!r} is used by two roles: {listed}"
+        else:
+            message = f"quiz id {quiz_id!r} is used {len(places)} times: {listed}"
+        owners = [place for place in ordered if place.owned(quiz_id)]
+        copies = [place for place in ordered if not place.owned(quiz_id)]
+        report = copies if owners and copies else ordered[1:]
+        for place in report:
+            problems.append(
+                place.where.value(place.at, message, "quiz ids unique across the whole site")
+            )
+            if len(files) > 1:
+                copied.add(place.role.path)
+    return problems, copied
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
+
+
 def check_role(
     role: Role,
     settings: SiteSettings | None,
     positions: Positions | None = None,
-    quiz_ids: dict[str, _FirstQuiz] | None = None,
 ) -> list[Problem]:
-    """Checks of one role; `quiz_ids` (quiz id -> where it was first defined) spans all
-    roles so far."""
+    """Checks of one role on its own (quiz ids across roles: `validate`)."""
     where = _Where(role.path, positions)
     problems: list[Problem] = []
-    quiz_ids = {} if quiz_ids is None else quiz_ids
     kinds = [k.id for k in settings.customer_kinds] if settings else []
     dimensions = [d.id for d in settings.dimensions] if settings else []
 
@@ -339,20 +393,7 @@ def check_role(
             )
 
     for index, quiz in enumerate(role.quizzes):
-        at: JsonPath = ("quizzes", index)
-        if quiz.id in quiz_ids:
-            first = quiz_ids[quiz.id]
-            problems.append(
-                where.value(
-                    (*at, "id"),
-                    f"duplicate quiz id {quiz.id!r} (first defined in {first.where.path} on line "
-                    f"{first.line()})",
-                    "quiz ids unique across the whole site",
-                )
-            )
-        else:
-            quiz_ids[quiz.id] = _FirstQuiz(where, (*at, "id"))
-        problems += _check_quiz(quiz, at, where, settings, dimensions)
+        problems += _check_quiz(quiz, ("quizzes", index), where, settings, dimensions)
     return problems
 
 
@@ -450,7 +491,13 @@ def _check_quiz(
     return problems
 
 
-def _check_markers(role: Role, quiz_ids: Mapping[str, _FirstQuiz]) -> list[Problem]:
+def _check_markers(
+    role: Role, quiz_ids: Mapping[str, Sequence[_QuizId]], *, follow_on: bool = False
+) -> list[Problem]:
+    """Markers that name no quiz of this role, or one already placed. With `follow_on`
+    (this role holds a copy of another role's quiz id), a marker naming an unknown id
+    that starts with this role's slug is left unsaid: it names the id the quiz had, and
+    fixing the copy fixes it."""
     problems: list[Problem] = []
     own = list(dict.fromkeys(quiz.id for quiz in role.quizzes))
     seen: dict[str, int] = {}
@@ -463,10 +510,13 @@ def _check_markers(role: Role, quiz_ids: Mapping[str, _FirstQuiz]) -> list[Probl
         if quiz_id in own:
             continue
         if quiz_id in quiz_ids:
+            other = quiz_ids[quiz_id][0].role.path
             message = (
-                f"marker names quiz {quiz_id!r} of another role ({quiz_ids[quiz_id].where.path}); "
+                f"marker names quiz {quiz_id!r} of another role ({other}); "
                 "a marker can only place this role's quizzes"
             )
+        elif follow_on and quiz_id.startswith(role.slug + "-"):
+            continue
         else:
             message = f"marker names unknown quiz {quiz_id!r}"
             close = difflib.get_close_matches(quiz_id, own, n=1, cutoff=0.6)

@@ -174,6 +174,9 @@ def _colon(where: _Where, tokens: list[Token]) -> _Found:
                 "a field name needs a space after its ':'",
                 f"'{above.strip().split(':', 1)[0]}: ' followed by the value",
             )
+        moved = _moved_item(where, first)
+        if moved is not None:
+            return moved
         return (
             where.line,
             _indent(where.source(where.line)),
@@ -188,6 +191,32 @@ def _colon(where: _Where, tokens: list[Token]) -> _Found:
         "text containing ': ' or ending in ':' needs quotes",
         f"quotes around the whole text, as in {_quoted_example(where, column)}",
     )
+
+
+def _moved_item(where: _Where, first: int) -> _Found | None:
+    """The list item on line `first` moved out of line with its list, while its next
+    field (the error's line) still lines up with the fields of the items after it.
+    YAML stumbles on that field; the line that moved is `first` (issue 23)."""
+    above = where.source(first)
+    if not above.lstrip(" ").startswith("- "):
+        return None
+    dash = _indent(where.source(where.line)) - 2
+    if dash < 0 or dash == _indent(above):
+        return None
+    for number in range(where.line + 1, len(where.lines)):
+        source = where.source(number)
+        if not source.strip():
+            continue
+        if _indent(source) < dash:
+            return None
+        if _indent(source) == dash and source.lstrip(" ").startswith("-"):
+            return (
+                first,
+                _indent(above),
+                "this list item is indented differently from the items after it",
+                f"the '-' in column {dash + 1}, as on line {number + 1 + where.offset}",
+            )
+    return None
 
 
 def _unclosed_quote(line: int, column: int) -> _Found:
@@ -231,6 +260,11 @@ def _block_end(where: _Where, tokens: list[Token]) -> _Found:
             f"quotes around the whole text, as in {_quoted_example(where, column)}",
         )
     source = where.source(where.line)
+    if not source.lstrip(" ").startswith("-"):
+        above = next((n for n in range(where.line - 1, -1, -1) if where.source(n).strip()), None)
+        moved = _moved_item(where, above) if above is not None else None
+        if moved is not None:
+            return moved
     expected = "the items of a list lined up in one column, and the fields of an item too"
     previous = _previous_item_column(where) if source.lstrip().startswith("-") else None
     if previous is not None and previous != _indent(source):

@@ -172,6 +172,10 @@ TITLES: list[tuple[str, str, tuple[str, ...]]] = [
     ("legal assistant", MATCH, ("Paralegal",)),
     ("dental assistant", MATCH, ("Dental Assistant",)),
     ("correctional officer", MATCH, ("Correctional Officer",)),
+    ("case aide", MATCH, ("Human Services Assistant",)),
+    ("therapist", MATCH, ("Mental Health Counselor",)),
+    ("counsellor", MATCH, ("Mental Health Counselor",)),
+    ("financial controller", MATCH, ("Finance Manager",)),
     # Plurals: what people type about a whole trade.
     ("truck drivers", MATCH, ("Truck Driver", "Forklift Operator")),
     ("nursing assistants", MATCH, ("Nursing Assistant",)),
@@ -228,6 +232,7 @@ TITLES: list[tuple[str, str, tuple[str, ...]]] = [
     ("librarian", NONE, ()),
     ("data scientist", NONE, ()),
     ("server administrator", NONE, ()),
+    ("school counselor", NONE, ()),
     # Typos of the new names: a labelled guess.
     ("truck drvier", GUESS, ("Truck Driver",)),
     ("paralegel", GUESS, ("Paralegal",)),

@@ -26,7 +26,7 @@ from typing import Any
 import markdown
 import pytest
 
-from quizbuilder import finder
+from quizbuilder import finder, lint
 from quizbuilder.content import load_content
 from quizbuilder.model import (
     Content,
@@ -587,23 +587,10 @@ def test_customer_service_share_is_the_strongest_kind(answers: list[int], share:
 
 
 def _headline_problem(role: Role, data: dict[str, Any]) -> str | None:
-    """Why the finder disagrees with `role`'s own page, or None when it agrees."""
-    values = [role.finder[q["id"]] for q in data["questions"]]
-    first = finder.match_roles(data, values, k=1)[0]
-    if first["slug"] != role.slug:
-        return f"{role.slug}: its own answers find {first['slug']} first"
-    counts: dict[str, int] = {}
-    for customer in role.customers:
-        counts[customer.kind] = counts.get(customer.kind, 0) + 1
-    most = max(counts.values())
-    allowed = {kind for kind, count in counts.items() if count == most}
-    lead = finder.customer_profile(data, values)["verdict"]["kinds"]
-    if not lead or lead[0] not in allowed:
-        return (
-            f"{role.slug}: headline kind {lead[:1]} but the customer list has most "
-            f"{sorted(allowed)} ({counts})"
-        )
-    return None
+    """Why the finder disagrees with `role`'s own page, or None when it agrees: the
+    rule `quizbuilder check` warns about (`finder-headline`, issue 23)."""
+    found = lint.finder_headline(role, data)
+    return None if found is None else f"{role.slug}: {found[1]}"
 
 
 @pytest.mark.parametrize("role", SITE.roles, ids=lambda r: r.slug)
@@ -628,7 +615,9 @@ def test_the_consistency_check_can_fail() -> None:
             Customer("Drivers", "public"),
         ),
     )
-    assert "headline kind ['public']" in (_headline_problem(internal_heavy, data) or "")
+    assert "leads with 'public', but the customers listed here are mostly 'internal'" in (
+        _headline_problem(internal_heavy, data) or ""
+    )
     public_heavy = replace(role, customers=(Customer("Drivers", "public"),))
     assert _headline_problem(public_heavy, data) is None
 
@@ -895,7 +884,7 @@ def test_finder_js_builds_the_dom_without_markup_strings() -> None:
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("finder-fixture")
     shutil.copy(FIXTURE, root / "index.html")
-    for name in ("finder-core.js", "finder.js", "finder.css", "quizbuilder.css"):
+    for name in ("plural.js", "finder-core.js", "finder.js", "finder.css", "quizbuilder.css"):
         if (ASSETS / name).exists():
             shutil.copy(ASSETS / name, root / name)
     spec = importlib.util.find_spec("material")
@@ -1351,6 +1340,7 @@ data-md-color-accent="indigo">
 """
 FIXTURE_TAIL = """<link rel="stylesheet" href="quizbuilder.css">
 <link rel="stylesheet" href="finder.css">
+<script src="plural.js" defer></script>
 <script src="finder-core.js" defer></script>
 <script src="finder.js" defer></script>
 </article>

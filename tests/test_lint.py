@@ -24,7 +24,7 @@ sector: Retail
 customers:
   - who: Shoppers
     kind: external
-finder: {{public: 4, clients: 3, colleagues: 2, frequency: 4, relationship: 2, stakes: 1,
+finder: {{public: 2, clients: 4, colleagues: 2, frequency: 4, relationship: 2, stakes: 1,
          technical: 1, hats: 1}}
 quizzes:
 {quizzes}
@@ -165,7 +165,11 @@ def test_roles_with_the_same_finder_answers_are_both_warned(docs: Path) -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    covered = {rule for rule, _t, _p in CASES} | {"template-placeholder", "same-finder-answers"}
+    covered = {rule for rule, _t, _p in CASES} | {
+        "template-placeholder",
+        "same-finder-answers",
+        "finder-headline",
+    }
     assert covered == set(lint.RULES)
 
 
@@ -246,21 +250,39 @@ def test_placeholder_free_role_has_no_placeholder_warning(docs: Path) -> None:
     assert "template-placeholder" not in _warnings(docs, BALANCED)
 
 
-def test_warning_format_and_strict_exit_codes(
-    docs: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_warning_format_and_exit_codes(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=LONG_RIGHT), "utf-8")
-    assert main(["check", "docs"]) == 0
-    captured = capsys.readouterr()
-    line = next(x for x in captured.err.splitlines() if "[correct-longest]" in x)
-    assert line.startswith("docs/roles/clerk.md:11:9: warning: the correct option is the longest")
-    assert captured.out.endswith("OK\n")
-    assert main(["check", "--strict", "docs"]) == 1
-    captured = capsys.readouterr()
-    assert "[correct-longest]" in captured.err
-    assert "--strict treats them as errors" in captured.err
+    # Warnings fail `check` as they fail the build; --strict is kept and means the same.
+    for strict in ([], ["--strict"]):
+        assert main(["check", *strict, "docs"]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.splitlines() == [
+            # Each at its question's own line, numbered from 0 as errors are.
+            f"docs/roles/clerk.md:{line}:9: warning: quizzes[0].questions[{index}]: the "
+            "correct option is the longest, as in 2 of 3 single questions of this quiz "
+            "(questions[0], questions[1]): make the other options as long and as plausible "
+            "[correct-longest]"
+            for index, line in ((0, 15), (1, 23))
+        ] + ["2 warnings found: the site build refuses them too, so fix them first."]
     (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=BALANCED), "utf-8")
     assert main(["check", "--strict", "docs"]) == 0
+    assert main(["check", "docs"]) == 0
+
+
+def test_same_position_warns_at_each_question_numbered_from_0(docs: Path) -> None:
+    (docs / "roles" / "clerk.md").write_text(ROLE.format(quizzes=SAME_PLACE), "utf-8")
+    _content, warnings = load_content_and_warnings(docs)
+    found = [(w.line, w.field, w.message) for w in warnings if w.rule == "same-position"]
+    message = (
+        "the options are not shuffled and the correct option is options[0], as in 2 of 2 "
+        "single questions of this quiz (questions[0], questions[1]): vary its position or "
+        "allow shuffling"
+    )
+    assert found == [
+        (16, "quizzes[0].questions[0]", message),
+        (24, "quizzes[0].questions[1]", message),
+    ]
 
 
 # --- learn_more ---------------------------------------------------------------------
@@ -317,9 +339,69 @@ def test_the_build_logs_warnings_and_strict_builds_fail(
     with caplog.at_level(logging.WARNING):
         build(load_config(config_file=str(config_file), site_dir=str(docs.parent / "a")))
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any(m.endswith("[correct-longest]") and "clerk.md:11:9: warning:" in m for m in warned)
+    assert any(
+        m.endswith("[correct-longest]") and "clerk.md:15:9: warning: quizzes[0].questions[0]: " in m
+        for m in warned
+    )
     caplog.clear()
     with pytest.raises(Abort):
         build(
             load_config(config_file=str(config_file), site_dir=str(docs.parent / "b"), strict=True)
         )
+
+
+# --- issue 23 -------------------------------------------------------------------------
+
+
+def test_every_text_of_the_new_role_template_is_a_placeholder(docs: Path) -> None:
+    """The template's own question and explanation texts (and every other text it writes)
+    are caught, so a role cannot pass with any of them left."""
+    assert main(["new-role", "Night Porter", "--docs-dir", str(docs)]) == 0
+    content, warnings = load_content_and_warnings(docs)
+    role = next(r for r in content.roles if r.slug == "night-porter")
+    flagged = {w.field for w in warnings if w.rule == "template-placeholder"}
+    own = {"title", "sector"}  # the editor's title, and a real sector of the site
+    for at, text in lint._texts(role):  # the rule's own list of a role's texts
+        field = lint.field_name(at)
+        if not text or field in own or field.endswith(".title") or text == "None of these":
+            continue
+        assert field in flagged, (field, text)
+    assert {"quizzes[0].questions[0].text", "quizzes[0].questions[0].explanation"} <= flagged
+    assert "quizzes[1].questions[0].text" in flagged
+
+
+HEADLINE_ROLE = ROLE.replace("public: 2, clients: 4, colleagues: 2", "{finder}")
+
+
+def _headline(docs: Path, finder: str) -> list[str]:
+    text = HEADLINE_ROLE.replace("{finder}", finder).format(quizzes=BALANCED)
+    (docs / "roles" / "clerk.md").write_text(text, "utf-8")
+    _content, warnings = load_content_and_warnings(docs)
+    return [str(w) for w in warnings if w.rule == "finder-headline"]
+
+
+def test_finder_headline_that_disagrees_with_the_customers_is_a_warning(docs: Path) -> None:
+    # The page lists one external customer; answers that lead with the public disagree.
+    assert _headline(docs, "public: 4, clients: 3, colleagues: 2") == [
+        "docs/roles/clerk.md:8:30: warning: finder.clients: the finder, given this role's "
+        "own answers, leads with 'public', but the customers listed here are mostly "
+        "'external' (1 external): raise finder.clients from 3 to 4, or list the customers "
+        "this role really serves most [finder-headline]"
+    ]
+    # Within reach of the top, external shares the headline and leads (site order).
+    assert _headline(docs, "public: 4, clients: 4, colleagues: 2") == []
+    assert _headline(docs, "public: 2, clients: 4, colleagues: 2") == []
+
+
+def test_finder_headline_is_the_rule_the_finder_tests_use(docs: Path) -> None:
+    """tests/test_finder.py checks every role of the site with `lint.finder_headline`."""
+    from quizbuilder import finder
+
+    text = HEADLINE_ROLE.replace("{finder}", "public: 4, clients: 3, colleagues: 2")
+    (docs / "roles" / "clerk.md").write_text(text.format(quizzes=BALANCED), "utf-8")
+    content, _warnings = load_content_and_warnings(docs)
+    data = finder.finder_data(content, lambda role: "")
+    role = next(r for r in content.roles if r.slug == "clerk")
+    found = lint.finder_headline(role, data)
+    assert found is not None and found[0] == "clients"
+    assert "raise finder.clients from 3 to 4" in found[1]

@@ -264,3 +264,20 @@ def test_unprintable_characters_are_refused_with_a_position(front: str, expected
     assert [str(p) for p in caught.value.problems] == [
         expected + " (expected printable text; delete the invisible character)"
     ]
+
+
+def test_a_value_left_empty_by_a_comment_keeps_the_comment() -> None:
+    """`learn_more: #anchor` is an empty value; the loader keeps what followed (issue 23)."""
+    from quizbuilder.loader import parse_yaml
+
+    text = "a: #what-good\nb:\n  - #x y\n  - z\nc: 'd' # fine\ne:\n"
+    for careful in (False, True):
+        if careful:  # the pure-Python path (explicit tags send a file there)
+            text = "f: !!str 1\n" + text
+        data, positions = parse_yaml(text, "x.yml")
+        assert (data["a"], data["b"], data["c"], data["e"]) == (None, [None, "z"], "d", None)
+        offset = 1 if careful else 0
+        assert positions.comments == {
+            ("a",): ("#what-good", (1 + offset, 4)),
+            ("b", 0): ("#x y", (3 + offset, 5)),
+        }

@@ -418,7 +418,11 @@ def test_index_and_dimension_pages() -> None:
     # Each role once, with its sector and customer kinds (issue 10: it was listed three times).
     assert index.count('href="clerk/"') == 1
     assert 'data-sector="Retail &amp; [more]"' in index
-    assert "Retail &amp; [more] · External customers, Internal customers" in index
+    # Grouped by sector (issue 21: 100 roles in one list were hard to scan), each group
+    # reached from a line of sector links.
+    assert '<h2 id="sector-retail-more">Retail &amp; [more]</h2>' in index
+    assert '<a href="#sector-retail-more">Retail &amp; [more]</a>' in index
+    assert '<span class="qb-role-list__meta">External customers, Internal customers</span>' in index
     assert '<option value="external">External customers</option>' in index
     composure = _whole(pages["dimensions/composure.md"])
     assert "[Stay calm](../articles/calm.md)" in composure
@@ -471,7 +475,7 @@ PAYLOADS: list[str] = json.loads(
 GENERATED_TAGS = {
     "div", "form", "h1", "h2", "h3", "p", "noscript", "fieldset", "legend", "span", "input",
     "label", "details", "summary", "button", "strong", "em", "code", "a", "br", "ul", "li",
-    "select", "option", "dl", "dt", "dd",
+    "select", "option", "dl", "dt", "dd", "nav", "section",
 }  # fmt: skip
 
 
@@ -532,7 +536,8 @@ def _assert_inert(markup: str) -> None:
             assert not name.startswith("on"), name
             assert name in {
                 "class", "id", "href", "type", "name", "value", "for", "hidden", "role",
-                "aria-live", "aria-labelledby", "tabindex", "novalidate", "data-search-exclude",
+                "aria-live", "aria-labelledby", "aria-label", "tabindex", "novalidate",
+                "data-search-exclude",
                 "data-qb-quiz", "data-qb-config", "data-qb-question", "title",
                 "data-count", "data-sector", "data-kinds",
             }, name  # fmt: skip

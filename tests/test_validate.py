@@ -118,7 +118,7 @@ def test_role_checks_without_positions_point_at_file_start() -> None:
         "(expected at least 2 options)",
         "r.md:1:1: quizzes[1]: profile quiz gives no points on any dimension "
         "(expected a scale question or an option with points)",
-        "r.md:1:1: quizzes[1].id: duplicate quiz id 'g' (first defined in r.md on line 1) "
+        "r.md:1:1: quizzes[1].id: quiz id 'g' is used twice in this file: lines 1 and 1 "
         "(expected quiz ids unique across the whole site)",
         "r.md:5:12: -: marker names unknown quiz 'nope' (expected one of: g)",
     ]
@@ -212,3 +212,41 @@ def test_dimension_levels_name_known_bands() -> None:
     [problem] = check_settings(replace(settings, dimensions=(bad,)))
     assert problem.field == "dimensions[0].levels.bb"
     assert problem.message == "unknown band 'bb' (did you mean 'b'?)"
+
+
+def _graded(quiz_id: str) -> Quiz:
+    options = (Option("a", True), Option("b"))
+    return Quiz(quiz_id, "G", QuizKind.GRADED, (_question(QuestionType.SINGLE, *options),))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reported"),
+    [
+        # The copy is the role whose slug the id does not start with, in either order.
+        ("dental-assistant", "medical-assistant", "dental-assistant.md"),
+        ("zoo-keeper", "medical-assistant", "zoo-keeper.md"),
+        # Neither (or both) made it: the later file in file order.
+        ("aa", "bb", "bb.md"),
+    ],
+)
+def test_a_duplicate_quiz_id_is_one_problem_at_the_copy_naming_both_files(
+    first: str, second: str, reported: str
+) -> None:
+    quiz_id = "medical-assistant-customers" if reported != "bb.md" else "shared-quiz"
+    body = f"<!-- quiz: {first}-customers -->"  # the copy's marker names the id it had
+    roles = [
+        _role(_graded(quiz_id), slug=first, body=body),
+        _role(_graded(quiz_id), slug=second, body=f"<!-- quiz: {quiz_id} -->"),
+    ]
+    paths = sorted([f"{first}.md", f"{second}.md"])
+    problems = [p for p in validate(_settings(("a", 0, 100)), roles) if "marker" not in p.message]
+    assert [str(p) for p in problems] == [
+        f"{reported}:1:1: quizzes[0].id: quiz id {quiz_id!r} is used by two roles: "
+        f"{paths[0]}:1 and {paths[1]}:1 (expected quiz ids unique across the whole site)"
+    ]
+    # No follow-on: the copy's marker names the id its quiz had before it was copied.
+    markers = [p for p in validate(_settings(("a", 0, 100)), roles) if "marker" in p.message]
+    if reported == f"{first}.md":
+        assert markers == []
+    else:
+        assert [p.message for p in markers] == ["marker names unknown quiz 'aa-customers'"]

@@ -21,6 +21,21 @@ CASES = [
         "the '-' above is in column 5",
     ),
     (
+        # Issue 23: the first option moved; YAML stumbles on its next line.
+        "first option less indented",
+        "q:\n  o:\n  - a: 1\n      b: 2\n    - c: 3\n      d: 4\n",
+        "3:3",
+        "this list item is indented differently from the items after it",
+        "the '-' in column 5, as on line 5",
+    ),
+    (
+        "first option more indented",
+        "q:\n  o:\n      - a: 1\n      b: 2\n    - c: 3\n      d: 4\n",
+        "3:7",
+        "this list item is indented differently from the items after it",
+        "the '-' in column 5, as on line 5",
+    ),
+    (
         "option more indented",
         "o:\n  - a: 1\n    - b: 2\n",
         "3:5",

@@ -273,7 +273,7 @@ def check_numbers_against_reference(page: Page, want: dict[str, Any]) -> None:
         people = (
             S["team_people_one"]
             if q["people"] == 1
-            else S["team_people_many"].format(count=q["people"])
+            else S["team_people_other"].format(count=q["people"])
         )
         expect(s.locator(".qb-team__people")).to_have_text(people)
         if q["kind"] == "graded":
@@ -342,7 +342,7 @@ def test_three_people_export_and_the_team_view_matches_the_reference(
     expect(page.locator(".qb-team__file--ok")).to_have_count(3)
     expect(page.locator(".qb-team__files")).to_contain_text("(Ann)")
     expect(page.locator(".qb-team__status")).to_have_text(
-        S["team_summary"].format(people=3, files=3)
+        S["team_summary_other"].format(people=3, files=3)
     )
     check_numbers_against_reference(page, want)
 
@@ -414,7 +414,7 @@ def test_each_bad_file_has_its_message_and_the_good_files_still_count(
     # The good ones: the first export, the partly-gone file, the old version-1 file.
     assert want["people"] == 3
     expect(page.locator(".qb-team__status")).to_have_text(
-        S["team_summary"].format(people=3, files=len(read))
+        S["team_summary_other"].format(people=3, files=len(read))
     )
     check_numbers_against_reference(page, want)
     page.context.close()

@@ -37,6 +37,13 @@
 
   /* ---- DOM part ----------------------------------------------------------- */
 
+  /* The form of a count-bearing text for `count`: plural.js's rule, which the quiz engine
+     bundle (loaded on every page with a search) brings; "other" if it is missing. */
+  function countedKey(texts, key, count) {
+    var plural = typeof globalThis !== "undefined" ? globalThis.QuizbuilderPlural : null;
+    return plural ? plural.pluralKey(texts, key, count) : key + "_other";
+  }
+
   function format(template, values) {
     return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
@@ -171,7 +178,7 @@
         return;
       }
       results.appendChild(make("p", { "class": "qb-finder-search__count" }, [
-        hits.length === 1 ? strings.search_count_one : format(strings.search_count_many, { count: hits.length })
+        format(strings[countedKey(strings, "search_count", hits.length)], { count: hits.length })
       ]));
       results.appendChild(hitList(hits, strings, ""));
     }
@@ -252,7 +259,7 @@
         fill.style.width = kind.strength + "%";
         return make("li", { "class": "qb-bar qb-finder__kind qb-finder__kind--" + kind.label }, [
           make("span", { "class": "qb-bar__name" }, [kind.name]),
-          make("span", { "class": "qb-finder__kind-strength" }, [format(strings.finder_strength, {
+          make("span", { "class": "qb-bar__value qb-finder__kind-strength" }, [format(strings.finder_strength, {
             label: strings["label_" + kind.label], strength: kind.strength
           })]),
           make("span", { "class": "qb-bar__track", "aria-hidden": "true" }, [fill])

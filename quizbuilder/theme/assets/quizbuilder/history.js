@@ -20,6 +20,9 @@
     div.setAttribute(DONE, '');
     const C = w.QuizbuilderCore, { el, button, focus } = api, conf = api.setup(div), { ns } = conf;
     const t = (key, vars) => (conf.strings[key] ? conf.t(key, vars) : C.fmt(DEFAULTS[key] || conf.t(key), vars));
+    // A count-bearing text in the form for its count (plural.js, bundled before this).
+    const counted = (key, count, vars) =>
+      t(globalThis.QuizbuilderPlural.pluralKey({ ...DEFAULTS, ...conf.strings }, key, count), vars);
     const key = C.storageKey(ns);
     const live = el('p', { class: 'qb-history__status', role: 'status' }), body = el('div', { class: 'qb-history__body', tabindex: '-1' });
     div.replaceChildren(...div.querySelectorAll('noscript'), live, body);
@@ -69,7 +72,7 @@
         ]));
         return name(group, s.id) + ' ' + s.points.map((p) => p.value).join(', ');
       });
-      const label = t('history_chart_label', { count: group.items.length, series: described.join('; ') });
+      const label = counted('history_chart_label', group.items.length, { count: group.items.length, series: described.join('; ') });
       const picture = svg('svg', { class: 'qb-chart__svg', viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, role: 'img', 'aria-label': label, focusable: 'false' }, kids);
       const legend = c.series.length < 2 ? null : el('ul', { class: 'qb-chart__legend', 'aria-hidden': 'true' }, c.series.map((s, i) =>
         el('li', { class: 'qb-chart__series qb-chart__series--' + (i % 6) }, [
@@ -123,7 +126,7 @@
           el('h2', null, [el('a', { href: group.url || '../roles/' + group.role + '/', text: group.title })]),
           el('p', { class: 'qb-progress__latest' }, [t('history_latest', { date: when(latest.date) }) + ' ', el('strong', { text: summary(group, latest) })]),
           ...changeList(group), ...chartNodes(group),
-          el('h3', { class: 'qb-progress__all', text: t('history_attempts', { count: group.items.length }) }), list
+          el('h3', { class: 'qb-progress__all', text: counted('history_attempts', group.items.length, { count: group.items.length }) }), list
         ]));
       }
       if (all.length) {

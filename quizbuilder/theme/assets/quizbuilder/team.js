@@ -27,6 +27,9 @@
     if (!Array.isArray(catalogue)) return;
     const strings = conf.strings || {}, site = conf.storage || '';
     const t = (key, vars) => fmt(strings[key] || DEFAULTS[key] || key, vars);
+    // A count-bearing text in the form for its count (plural.js, bundled before this).
+    const counted = (key, count, vars) =>
+      t(globalThis.QuizbuilderPlural.pluralKey({ ...DEFAULTS, ...strings }, key, count), vars);
     const files = [];
     let result = null;
 
@@ -60,10 +63,10 @@
       const vars = { ...f, quizzes: (f.quizzes || []).join(', '), max: T.MAX_BYTES / 1024,
         size: Math.ceil((files.find((x) => x.name === f.name) || {}).size / 1024) };
       if (f.status === 'error') return t('team_err_' + f.code, vars);
-      if (f.status === 'partial') return t('team_file_partial', vars);
-      return t(f.label ? 'team_file_label' : 'team_file_ok', vars);
+      if (f.status === 'partial') return counted('team_file_partial', f.count, vars);
+      return counted(f.label ? 'team_file_label' : 'team_file_ok', f.count, vars);
     }
-    const people = (n) => t(n === 1 ? 'team_people_one' : 'team_people_many', { count: n });
+    const people = (n) => counted('team_people', n, { count: n });
     const th = (text, scope) => el('th', { scope: scope || 'col', text });
     const bandCells = (bands) => bands.map((b) => el('td', { class: 'qb-team__num', text: String(b.count) }));
 
@@ -106,7 +109,7 @@
       result = T.aggregate(catalogue, site, files);
       list.replaceChildren(...(files.length ? result.files.map((f) => el('li', { class: 'qb-team__file qb-team__file--' + f.status, 'data-code': f.code || 'ok' }, [message(f)]))
         : [el('li', { text: t('team_none') })]));
-      status.textContent = files.length ? t('team_summary', { people: result.people, files: files.length }) : '';
+      status.textContent = files.length ? counted('team_summary', files.length, { people: result.people, files: files.length }) : '';
       tools.replaceChildren(...(files.length ? [
         result.quizzes.length && el('button', { type: 'button', class: 'md-button', text: t('team_csv'), onclick: download }),
         el('button', { type: 'button', class: 'md-button', text: t('team_clear'), onclick: () => { files.length = 0; draw(); input.focus(); } })] : []));
