@@ -34,6 +34,27 @@ from test_progress_team import add_files, download_export, open_results
 SHOTS = Path(os.environ.get("QB_SHOTS", "/tmp/qb-style-shots"))
 
 HOOKS: dict[str, str] = {
+    # Body text, links and list items that look as Material draws them: the class is
+    # how scripts and tests find them.
+    "qb-result__band": "a paragraph of the graded result (the band and its message)",
+    "qb-progress__one": "a paragraph: 'one attempt so far'",
+    "qb-progress__latest": "a paragraph: the latest attempt",
+    "qb-progress__row": "a change row; its --up/--down/--same modifier draws the arrow",
+    "qb-chart__series--0": "the first series: the solid line qb-chart__series draws",
+    "qb-finder__verdict": "a paragraph of the finder result",
+    "qb-finder__role": "a list item of 'Jobs most like yours'",
+    "qb-finder__fit": "the closeness words after a role's link",
+    "qb-finder__saved": "a paragraph; qb-note--warn styles it when nothing could be saved",
+    "qb-finder-search__add": "a paragraph holding a link",
+    "qb-finder-search__finder-link": "a link, as Material draws links",
+    "qb-finder-search__list--guess": "which answer the list holds; the base class draws it",
+    "qb-finder-search__list--partial": "which answer the list holds; the base class draws it",
+    "qb-team__average": "a paragraph under a quiz's title",
+    "qb-team__quizzes": "the container of the per-quiz sections",
+    "qb-team__scroll": "a quiz section's wrapper",
+    "qb-team__bands": "which table a qb-team__table holds",
+    "qb-team__questions": "which table a qb-team__table holds",
+    "qb-team__dimensions": "which table a qb-team__table holds",
     # Classes scripts set only to find an element again, or to say what it holds for
     # tests and exports; how it looks comes from its element or a parent's rule.
     "qb-finder__kind": "a bar (qb-bar); the modifier names its strength for scripts",
@@ -104,7 +125,7 @@ def check_state(page: Page, what: str) -> dict[str, Any]:
     state: dict[str, Any] = page.evaluate(STATE_JS)
     drawn = set(state["classes"]) - served_classes(page)
     unstyled = sorted(set(state["unstyled"]) & drawn - set(HOOKS))
-    assert not unstyled, f"{what}: drawn by a script but styled by no loaded stylesheet"
+    assert not unstyled, f"{what}: drawn by a script but styled by no loaded stylesheet: {unstyled}"
     for bar in state["bars"]:
         assert bar["track"] and bar["track"] >= 4, f"{what}: a bar without a track: {bar}"
         assert bar["fill"] is not None, f"{what}: a bar without a fill: {bar}"

@@ -342,10 +342,10 @@ def write_hostile_site(
                 {"who": f"Colleagues {i}", "kind": "internal"},
                 {"who": f"Neighbours {i}", "kind": "public"},
             ],
-            # The first three answers spell i in base 5, so no two roles answer alike
+            # The first three answers spell i + 1 in base 5: no two roles answer alike
             # (check warns about roles the finder cannot tell apart).
             "finder": {
-                f"t{j:02d}": (i // 5**j) % 5 if j < 3 else (i + j) % 5
+                f"t{j:02d}": ((i + 1) // 5**j) % 5 if j < 3 else (i + j) % 5
                 for j in range(FINDER_QUESTIONS)
             },
             "quizzes": [
