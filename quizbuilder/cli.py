@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from quizbuilder import build as site_build
-from quizbuilder import generate, render, staged
+from quizbuilder import csp, generate, render, staged
 from quizbuilder.content import (
     check,
     display_path,
@@ -347,13 +347,14 @@ def generate_command(target: Path, config_file: Path) -> int:
 @CONFIG_OPTION
 def finish_command(site_dir: Path, config_file: Path) -> int:
     """Put the quizzes, the results mount and the engine's tags into a site built from
-    `quizbuilder generate`'s folder. Running it twice changes nothing."""
+    `quizbuilder generate`'s folder, then write its `_headers` (the security headers)
+    and check every page against them. Running it twice changes nothing."""
     if not site_dir.is_dir():
         raise _fail(f"{display_path(site_dir)} is not a folder")
     output = _load_output(config_file)
     try:
         changed = generate.finish_site(site_dir, output)
-    except OSError as error:
+    except (OSError, csp.PolicyError) as error:
         raise _fail(str(error)) from None
     click.echo(f"Finished {changed} pages in {display_path(site_dir)}/.")
     return 0

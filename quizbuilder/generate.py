@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from quizbuilder import assets, render
+from quizbuilder import assets, csp, render
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
 from quizbuilder.model import Content, Role
 from quizbuilder.strings import DEFAULT_STRINGS
@@ -57,6 +57,10 @@ class Settings:
     site_file: str = "quizbuilder.yml"
     storage_namespace: str | None = None
     strings: Mapping[str, str] = field(default_factory=dict)
+    headers: bool = True
+    """Write `_headers` with the Content-Security-Policy (quizbuilder/csp.py)."""
+    csp_meta: bool = False
+    """Also put the policy into every page as `<meta http-equiv>`."""
 
 
 class ConfigError(Exception):
@@ -82,6 +86,7 @@ def settings_from_config(config: Mapping[str, Any]) -> Settings:
         raise ConfigError(f"plugins.{PLUGIN_NAME}: expected a mapping of options")
     defaults = Settings()
     known = {"enabled", "roles_dir", "articles_dir", "site_file", "storage_namespace", "strings"}
+    known |= {"headers", "csp_meta"}
     for key in sorted(set(options) - known):
         raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: unknown option")
 
@@ -91,9 +96,13 @@ def settings_from_config(config: Mapping[str, Any]) -> Settings:
             raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: expected a string")
         return value
 
-    enabled = options.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise ConfigError(f"plugins.{PLUGIN_NAME}.enabled: expected true or false")
+    def flag(key: str, default: bool) -> bool:
+        value = options.get(key, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: expected true or false")
+        return value
+
+    enabled = flag("enabled", True)
     namespace = options.get("storage_namespace")
     if namespace is not None and not isinstance(namespace, str):
         raise ConfigError(f"plugins.{PLUGIN_NAME}.storage_namespace: expected a string")
@@ -109,6 +118,8 @@ def settings_from_config(config: Mapping[str, Any]) -> Settings:
         site_file=text("site_file", defaults.site_file),
         storage_namespace=namespace,
         strings=dict(strings),
+        headers=flag("headers", defaults.headers),
+        csp_meta=flag("csp_meta", defaults.csp_meta),
     )
 
 
@@ -262,6 +273,10 @@ class Output:
     fragments: dict[str, dict[str, str]]
     """Page source path → placeholder → HTML that goes in after Markdown."""
     use_directory_urls: bool = True
+    headers: bool = True
+    """`finish_site` writes `_headers` and checks the pages against it (`Settings.headers`)."""
+    csp_meta: bool = False
+    """`finish_site` also puts the policy into every page (`Settings.csp_meta`)."""
 
 
 def _excluded(relative: Path) -> bool:
@@ -306,7 +321,7 @@ def generate_docs(
             files[src_uri] = f"{text.rstrip()}\n\n{slot}\n"
             fragments[src_uri] = {**parts, slot: tags.removeprefix("\n")}
     files.update(published_files(lambda dest: dest in written))
-    return Output(files, fragments, options.use_directory_urls)
+    return Output(files, fragments, options.use_directory_urls, settings.headers, settings.csp_meta)
 
 
 def escape_front_matter(text: str) -> str:
@@ -373,8 +388,10 @@ def finish_page(html: str, fragments: Mapping[str, str]) -> str:
 
 def finish_site(site_dir: Path, output: Output) -> int:
     """Apply `finish_page` to every page of `output` built in `site_dir`; pages changed.
+    Then, as the plugin does last, write `_headers` and check every page against it.
 
-    `FileNotFoundError` when a page that should be there was not built.
+    `FileNotFoundError` when a page that should be there was not built;
+    `csp.PolicyError` when a page would break under the site's policy.
     """
     changed = 0
     for src_uri, fragments in output.fragments.items():
@@ -386,4 +403,6 @@ def finish_site(site_dir: Path, output: Output) -> int:
         if after != before:
             page.write_text(after, encoding="utf-8", newline="\n")
             changed += 1
+    if output.headers:
+        csp.secure_site(site_dir, meta=output.csp_meta)
     return changed

@@ -15,12 +15,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from quizbuilder import cache as content_cache
-from quizbuilder import generate, render
+from quizbuilder import csp, generate, render
 from quizbuilder.content import display_path, load_content_and_warnings, source_files
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.generate import FINDER_PAGE, engine_assets, storage_namespace
@@ -50,6 +50,12 @@ class QuizbuilderConfig(base.Config):  # type: ignore[no-untyped-call]
     """Keep loaded roles and rendered role pages between builds (see `cache_dir`)."""
     cache_dir = c.Type(str, default=content_cache.DEFAULT_DIR)
     """Folder of the cache, relative to the folder of `mkdocs.yml`."""
+    headers = c.Type(bool, default=True)
+    """Write `_headers` (Content-Security-Policy and other security headers) into the
+    built site, and refuse the build if a page would break under the policy."""
+    csp_meta = c.Type(bool, default=False)
+    """Also put the policy into every page as `<meta http-equiv>`, for hosts that cannot
+    set headers (without `frame-ancestors`, which browsers ignore there)."""
 
 
 class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyped-call]
@@ -100,6 +106,8 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             site_file=self.config.site_file,
             storage_namespace=self.config.storage_namespace,
             strings=dict(self.config.strings),
+            headers=self.config.headers,
+            csp_meta=self.config.csp_meta,
         )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -237,10 +245,16 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             return None
         return render.substitute(output, fragments)
 
+    @event_priority(-100)  # last: the headers hash the pages as other plugins left them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unfreeze()
         if self._cache is not None:
             self._cache.save()
+        if self.config.enabled and self.config.headers:
+            try:
+                csp.secure_site(Path(config.site_dir), meta=self.config.csp_meta)
+            except csp.PolicyError as error:
+                raise PluginError(f"quizbuilder: {error}") from None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unfreeze()

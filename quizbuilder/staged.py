@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from quizbuilder import build as site_build
-from quizbuilder import generate
+from quizbuilder import csp, generate
 from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import Problem
 
@@ -122,7 +122,11 @@ def build_with_zensical(config_file: Path, out: Path) -> int:
         ).returncode
         if code != 0:
             return code
-        generate.finish_site(stage / "site", output)
+        try:
+            generate.finish_site(stage / "site", output)
+        except csp.PolicyError as error:
+            print(f"quizbuilder: {error}", file=sys.stderr)
+            return 1
         for item in (stage / "site").iterdir():
             shutil.move(item, out / item.name)
         return 0

@@ -118,6 +118,7 @@ def check_site(site: Path) -> list[str]:
         ("roles/index.html", 'class="qb-finder-filter"'),
         ("assets/quizbuilder/quizbuilder.js", ""),
         ("schema/role.schema.json", ""),
+        ("_headers", "Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-"),
     ]:
         path = site / page
         if not path.is_file() or marker not in path.read_text("utf-8"):

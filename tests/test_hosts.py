@@ -87,9 +87,10 @@ def test_staged_config_for_zensical() -> None:
 def test_hosts_check_finds_what_a_site_lacks(tmp_path: Path) -> None:
     missing = hosts_check.check_site(tmp_path)
     roles = sorted((hosts_check.ROOT / "docs" / "roles").glob("*.md"))
-    assert len(missing) == len(roles) + 5
+    assert len(missing) == len(roles) + 6
     assert f"roles/{roles[0].stem}/index.html: not built" in missing
     assert "finder/index.html: missing or without 'class=\"qb-finder'" in missing
+    assert any(line.startswith("_headers: missing or without") for line in missing)
 
 
 def test_host_venvs_leave_mkdocs_out() -> None:

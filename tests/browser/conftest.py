@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from quizbuilder import csp
 from quizbuilder.build import mkdocs_command
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by test modules)
 
@@ -36,6 +38,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, rules: list[csp.Rule] | None = None, **kwargs: Any) -> None:
+        self.rules = rules or []
+        """`_headers` rules to send as real HTTP headers (none unless a test sets them)."""
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        for name, value in csp.headers_for(self.rules, urlsplit(self.path).path):
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -57,6 +69,8 @@ class StaticServer:
 
     def __init__(self, root: Path, port: int) -> None:
         self.root = root
+        self.rules: list[csp.Rule] = []
+        """The `_headers` rules the server sends (`serve_headers`); none by default."""
         handler = partial(self._handler)
         self.httpd = http.server.ThreadingHTTPServer((HOST, port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -64,7 +78,12 @@ class StaticServer:
         self.base = f"http://{HOST}:{self.httpd.server_address[1]}"
 
     def _handler(self, *args: Any, **kwargs: Any) -> _QuietHandler:
-        return _QuietHandler(*args, directory=str(self.root), **kwargs)
+        return _QuietHandler(*args, directory=str(self.root), rules=self.rules, **kwargs)
+
+    def serve_headers(self, text: str | None) -> None:
+        """Send the headers a `_headers` file's `text` gives each path (None: none), as
+        Netlify and Cloudflare Pages do."""
+        self.rules = csp.parse_headers_file(text) if text is not None else []
 
     def close(self) -> None:
         self.httpd.shutdown()
