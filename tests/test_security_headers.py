@@ -9,13 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from quizbuilder import csp, generate
 from quizbuilder.cli import main
-from tests.test_plugin import MKDOCS_YML, QUIZ_ROLE
+from tests import test_plugin
+from tests.test_plugin import MKDOCS_YML
 
 STRINGS = "      strings:\n        quiz_submit: Score it\n"
 PAGE = """<!doctype html>
@@ -159,17 +158,9 @@ def test_headers_file_rules_match_paths() -> None:
 # --- in real builds --------------------------------------------------------------------
 
 
-@pytest.fixture
-def project(docs: Path) -> Path:
-    (docs / "roles" / "clerk.md").write_text(QUIZ_ROLE, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
-    Path("mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    return Path.cwd()
-
-
-def _build(project: Path, site: Path) -> Path:
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
-    return site
+# The plugin tests' project (minimal docs, a quiz role, mkdocs.yml) and build, as they are.
+project = test_plugin.project
+_build = test_plugin._build
 
 
 def test_mkdocs_build_writes_headers_from_its_pages(project: Path, tmp_path: Path) -> None:
