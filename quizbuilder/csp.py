@@ -160,18 +160,44 @@ def site_hashes(site_dir: Path) -> list[str]:
     return site_sources(site_dir).scripts
 
 
-def site_sources(site_dir: Path) -> Sources:
+@dataclass(frozen=True)
+class Page:
+    """One built page as read once: its text and the hashes of its inline code."""
+
+    html: str
+    scripts: list[str]
+    styles: list[str]
+    style_attributes: list[str]
+
+
+def _hashes(html: str) -> tuple[list[str], list[str], list[str]]:
+    elements, attributes = inline_styles(html)
+    return (
+        [script_hash(script) for script in inline_scripts(html)],
+        [script_hash(style) for style in elements],
+        [script_hash(value) for value in attributes],
+    )
+
+
+def read_page(path: Path) -> Page:
+    html = path.read_text("utf-8")
+    return Page(html, *_hashes(html))
+
+
+def read_site(site_dir: Path) -> dict[Path, Page]:
+    """Every page of the built site, read and hashed once (the policy is written from
+    them and then checked against them)."""
+    return {path: read_page(path) for path in pages(site_dir)}
+
+
+def site_sources(site_dir: Path, site: dict[Path, Page] | None = None) -> Sources:
     """The hashes of every inline script and inline style in the built site."""
-    scripts: set[str] = set()
-    styles: set[str] = set()
-    attributes: set[str] = set()
-    for page in pages(site_dir):
-        html = page.read_text("utf-8")
-        scripts.update(script_hash(script) for script in inline_scripts(html))
-        elements, values = inline_styles(html)
-        styles.update(script_hash(style) for style in elements)
-        attributes.update(script_hash(value) for value in values)
-    return Sources(sorted(scripts), sorted(styles), sorted(attributes))
+    read = read_site(site_dir) if site is None else site
+    return Sources(
+        sorted({h for page in read.values() for h in page.scripts}),
+        sorted({h for page in read.values() for h in page.styles}),
+        sorted({h for page in read.values() for h in page.style_attributes}),
+    )
 
 
 def policy(
@@ -300,25 +326,29 @@ def with_meta(html: str, hashes: Iterable[str] | Sources) -> str:
     return html[: anchor.end()] + tag + html[anchor.end() :]
 
 
-def page_problems(html: str, allowed: set[str], styles: set[str] | None = None) -> list[str]:
+def page_problems(
+    html: str, allowed: set[str], styles: set[str] | None = None, page: Page | None = None
+) -> list[str]:
     """What in one page the policy would block: `allowed` are the hashes its
-    `script-src` lists, `styles` those its `style-src` lists (None: the same)."""
+    `script-src` lists, `styles` those its `style-src` lists (None: the same).
+    `page`: the page as `read_page` hashed it already, if it was."""
     styles = allowed if styles is None else styles
     html = _normalise(html)
+    if page is None:
+        page = Page(html, *_hashes(html))
     problems = [
         f"inline script {digest} is not in the policy"
-        for digest in dict.fromkeys(script_hash(s) for s in inline_scripts(html))
+        for digest in dict.fromkeys(page.scripts)
         if digest not in allowed
     ]
-    elements, attributes = inline_styles(html)
     problems += [
         f"<style> element {digest} is not in the policy"
-        for digest in dict.fromkeys(script_hash(s) for s in elements)
+        for digest in dict.fromkeys(page.styles)
         if digest not in styles
     ]
     problems += [
         f"style attribute {digest} is not in the policy (with 'unsafe-hashes')"
-        for digest in dict.fromkeys(script_hash(s) for s in attributes)
+        for digest in dict.fromkeys(page.style_attributes)
         if digest not in styles or _HASHES not in styles
     ]
     rest = _STYLE.sub("", _SCRIPT.sub("", html))
@@ -338,9 +368,10 @@ def page_problems(html: str, allowed: set[str], styles: set[str] | None = None) 
     return problems
 
 
-def check_site(site_dir: Path) -> list[str]:
-    """Re-read the built site against its own `_headers` (and meta policies): each
-    problem as `page: what`. [] when every page works under the policy."""
+def check_site(site_dir: Path, site: dict[Path, Page] | None = None) -> list[str]:
+    """Check the built site (read now, or `site` as already read) against its own
+    `_headers` (and meta policies): each problem as `page: what`. [] when every page
+    works under the policy."""
     headers_path = site_dir / HEADERS_FILE
     if not headers_path.is_file():
         return [f"{HEADERS_FILE}: not written"]
@@ -350,15 +381,15 @@ def check_site(site_dir: Path) -> list[str]:
         return [f"{HEADERS_FILE}: no Content-Security-Policy"]
     scripts, styles = _allowed(policies[0]), _allowed(policies[0], "style-src")
     problems = []
-    for page in pages(site_dir):
-        html = page.read_text("utf-8")
-        shown = page.relative_to(site_dir).as_posix()
+    for path, page in (read_site(site_dir) if site is None else site).items():
+        shown = path.relative_to(site_dir).as_posix()
         page_scripts, page_styles = scripts, styles
-        if meta := _META_CSP.search(html):
+        if meta := _META_CSP.search(page.html):
             page_scripts = scripts & _allowed(meta.group(1))
             page_styles = styles & _allowed(meta.group(1), "style-src")
         problems += [
-            f"{shown}: {problem}" for problem in page_problems(html, page_scripts, page_styles)
+            f"{shown}: {problem}"
+            for problem in page_problems(page.html, page_scripts, page_styles, page)
         ]
     return problems
 
@@ -367,14 +398,15 @@ def secure_site(site_dir: Path, *, meta: bool = False) -> list[str]:
     """Write `_headers` for the built site (and the meta policy into every page when
     `meta`), then check the site against it. Returns the hashes; `PolicyError` lists
     every page the policy would break."""
-    sources = site_sources(site_dir)
+    site = read_site(site_dir)  # read and hashed once: written from, then checked
+    sources = site_sources(site_dir, site)
     (site_dir / HEADERS_FILE).write_text(headers_file(sources), encoding="utf-8", newline="\n")
     if meta:
-        for page in pages(site_dir):
-            html = page.read_text("utf-8")
-            if (changed := with_meta(html, sources)) != html:
-                page.write_text(changed, encoding="utf-8", newline="")
-    problems = check_site(site_dir)
+        for path, page in site.items():
+            if (changed := with_meta(page.html, sources)) != page.html:
+                path.write_text(changed, encoding="utf-8", newline="")
+                site[path] = Page(changed, page.scripts, page.styles, page.style_attributes)
+    problems = check_site(site_dir, site)
     if problems:
         raise PolicyError(
             "the Content-Security-Policy would break these pages:\n  " + "\n  ".join(problems)
