@@ -38,10 +38,11 @@ from typing import Any
 import quizbuilder
 
 from .errors import Problem
+from .links import linked_roles, pages_of
 from .lint import lint_role
 from .loader import Positions
 from .model import Content, Role
-from .render import GeneratedPage, RenderOptions, linked_roles, render_role_page
+from .render import GeneratedPage, RenderOptions, render_role_page
 
 DEFAULT_DIR = ".cache/quizbuilder"
 """Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""
@@ -250,7 +251,10 @@ class ContentCache:
             shared = (content, options, repr((content.settings, content.articles, options)))
             self._shared = shared
         # Its quizzes' `learn_more` links show other roles' titles and headings.
-        sources = [self._keys.get(r.path) or repr(r) for r in (role, *linked_roles(role, content))]
+        sources = [
+            self._keys.get(r.path) or repr(r)
+            for r in (role, *linked_roles(role, pages_of(content)))
+        ]
         key = "page-" + _digest(self.context, shared[2], *sources)
         self.used.add(key)
         found: object = self.memory.get(key) if self.memory is not None else None

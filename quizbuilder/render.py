@@ -25,8 +25,9 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from quizbuilder.headings import heading_anchors
+from quizbuilder.links import pages_of, resolve_learn_more
 from quizbuilder.markdown_inline import render_block, render_inline, render_prose, render_text
+from quizbuilder.markers import place_quizzes
 from quizbuilder.model import (
     Content,
     Customer,
@@ -106,7 +107,6 @@ PAGE_STRINGS: dict[str, str] = {
 """Texts used only in server-rendered HTML; the plugin's `strings` option overrides them too."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_MARKER = re.compile(r"<!--\s*quiz:\s*([A-Za-z0-9_-]+)\s*-->")
 _SLOT_ID = re.compile(r' id="([^"]+)"')
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -375,52 +375,23 @@ def next_quizzes(quiz: Quiz, role: Role) -> list[dict[str, str]]:
     return [{"title": q.title, "url": f"#quiz-{q.id}"} for q in others]
 
 
-def linked_roles(role: Role, content: Content) -> list[Role]:
-    """The other roles whose pages `role`'s `learn_more` links lead to: their titles and
-    headings are part of its quizzes (`learn_more_link`)."""
-    targets = set()
-    for quiz in role.quizzes:
-        for question in quiz.questions:
-            link = question.learn_more
-            target = link.partition("#")[0]
-            if target and not link.startswith(("http://", "https://")):
-                folder = posixpath.dirname(role.src_uri)
-                targets.add(posixpath.normpath(posixpath.join(folder, target)))
-    if not targets:
-        return []
-    return [other for other in content.roles if other.src_uri in targets and other is not role]
-
-
 def learn_more_link(
     question: Question, role: Role, content: Content, use_directory_urls: bool = True
 ) -> tuple[str, str] | None:
     """`(url, section title)` of a question's `learn_more`, relative to the role page;
     None when it has none or it leads nowhere (validation reports that)."""
-    link = question.learn_more
-    if not link:
+    if not question.learn_more:
         return None
-    if link.startswith(("http://", "https://")):
-        return (link, link)
-    target, _, anchor = link.partition("#")
-    if not target:
-        anchors: Mapping[str, str] = heading_anchors(role.body)
-        title = role.title
-        page_uri = role.src_uri
-    else:
-        page_uri = posixpath.normpath(posixpath.join(posixpath.dirname(role.src_uri), target))
-        page = next((r for r in content.roles if r.src_uri == page_uri), None)
-        article = next((a for a in content.articles if a.src_uri == page_uri), None)
-        if page is not None:
-            anchors, title = heading_anchors(page.body), page.title
-        elif article is not None:
-            anchors, title = article.anchors, article.title
-        else:
-            return None
-    if anchor and anchor not in anchors:
+    target = resolve_learn_more(question.learn_more, role, pages_of(content))
+    if isinstance(target, str):
         return None
-    here = page_url(role.src_uri, use_directory_urls)
-    url = "" if not target else relative_url(page_url(page_uri, use_directory_urls), here)
-    return (url + (f"#{anchor}" if anchor else ""), anchors[anchor] if anchor else title)
+    if target.url:
+        return (target.url, target.title)
+    url = ""
+    if not target.same_page:
+        here = page_url(role.src_uri, use_directory_urls)
+        url = relative_url(page_url(target.page, use_directory_urls), here)
+    return (url + (f"#{target.anchor}" if target.anchor else ""), target.title)
 
 
 THEME_HTML_META = ("title", "description")
@@ -697,14 +668,13 @@ def render_role_page(role: Role, content: Content, options: RenderOptions) -> Ge
 
     placed: set[str] = set()
 
-    def to_slot(match: re.Match[str]) -> str:
-        quiz_id = match.group(1)
+    def slot_for(quiz_id: str) -> str | None:
         if quiz_id not in slots or quiz_id in placed:
-            return match.group(0)
+            return None
         placed.add(quiz_id)
-        return f"\n\n{slots[quiz_id]}\n\n"
+        return slots[quiz_id]
 
-    body = _MARKER.sub(to_slot, role.body)
+    body = place_quizzes(role.body, slot_for)
     tail = tuple(slots[q.id] for q in role.quizzes if q.id not in placed)
     kinds = {k.id: k for k in content.settings.customer_kinds}
     groups: list[tuple[CustomerKind | None, list[Customer]]] = [

@@ -7,15 +7,16 @@ loader's `Positions` when given (exact key or value), else from the objects' `So
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from . import links
 from .errors import Problem
-from .headings import heading_anchors, unfenced_lines
+from .links import LinkablePages, resolve_learn_more
 from .loader import JsonPath, Positions
+from .markers import find_markers
 from .model import (
     Article,
     Band,
@@ -28,23 +29,12 @@ from .model import (
 from .schema import field_name
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MARKER_RE = re.compile(r"^\s*<!--\s*quiz:\s*(\S*)\s*-->\s*$")
 
 
 def normalise_slug(slug: str) -> str:
     """The slug with case and accents ignored, for collision checks."""
     decomposed = unicodedata.normalize("NFKD", slug)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def markers(body: str, body_line: int) -> list[tuple[str, int, int]]:
-    """`(quiz_id, line, column)` of each `<!-- quiz: ID -->` line outside code fences."""
-    found: list[tuple[str, int, int]] = []
-    for offset, text in unfenced_lines(body):
-        match = MARKER_RE.match(text)
-        if match:
-            found.append((match.group(1), body_line + offset, match.start(1) + 1))
-    return found
 
 
 @dataclass
@@ -501,7 +491,16 @@ def _check_markers(
     problems: list[Problem] = []
     own = list(dict.fromkeys(quiz.id for quiz in role.quizzes))
     seen: dict[str, int] = {}
-    for quiz_id, line, column in markers(role.body, role.body_line):
+    for marker in find_markers(role.body):
+        quiz_id, line, column = marker.quiz_id, role.body_line + marker.index, marker.column
+        if not marker.alone:
+            message = (
+                f"marker for quiz {quiz_id!r} is inside a line of text, where it would "
+                "split the paragraph around the quiz"
+            )
+            expected = "the marker on a line of its own, or in `backticks` to show it as an example"
+            problems.append(Problem(role.path, line, column, "-", message, expected))
+            continue
         if quiz_id in seen:
             message = f"quiz {quiz_id!r} is already placed on line {seen[quiz_id]}"
             problems.append(Problem(role.path, line, column, "-", message, "one marker per quiz"))
@@ -527,47 +526,6 @@ def _check_markers(
     return problems
 
 
-Pages = Mapping[str, tuple[Mapping[str, str], str]]
-"""src_uri → (heading anchor → heading text, page title)."""
-
-
-def linkable_pages(
-    roles: Sequence[Role], articles: Sequence[Article]
-) -> dict[str, tuple[Mapping[str, str], str]]:
-    """The pages a `learn_more` link may lead to, with their anchors."""
-    pages: dict[str, tuple[Mapping[str, str], str]] = {
-        r.src_uri: (heading_anchors(r.body), r.title) for r in roles
-    }
-    pages.update({a.src_uri: (a.anchors, a.title) for a in articles})
-    return pages
-
-
-def learn_more_target(link: str, role: Role, pages: Pages) -> tuple[str, str, str] | str:
-    """Where a `learn_more` link leads: `(src_uri, anchor, section title)`, or a message
-    saying why it leads nowhere. `src_uri` is the role's own page for `#anchor`; an
-    http(s) URL gives `("", url, "")`."""
-    if link.startswith(("http://", "https://")):
-        return ("", link, "")
-    target, _, anchor = link.partition("#")
-    if not target:
-        anchors, title = pages.get(role.src_uri, ({}, role.title))
-        page_uri = role.src_uri
-    else:
-        if not target.endswith(".md") or target.startswith("/"):
-            return "a link to a page must be relative and end in .md"
-        page_uri = posixpath.normpath(posixpath.join(posixpath.dirname(role.src_uri), target))
-        if page_uri not in pages:
-            return f"{target!r} is not a role or article page ({page_uri} does not exist)"
-        anchors, title = pages[page_uri]
-    if not anchor:
-        return (page_uri, "", title) if target else "'#' needs a heading anchor after it"
-    if anchor not in anchors:
-        close = difflib.get_close_matches(anchor, list(anchors), n=1, cutoff=0.6)
-        hint = f" (did you mean {'#' + close[0]!r}?)" if close else ""
-        return f"no heading with the anchor '#{anchor}' in {page_uri}{hint}"
-    return (page_uri, anchor, anchors[anchor])
-
-
 def check_learn_more(
     roles: Sequence[Role],
     articles: Sequence[Article],
@@ -577,24 +535,15 @@ def check_learn_more(
     (and heading) that exists."""
     positions = positions or {}
     problems: list[Problem] = []
-    pages: Pages | None = None
+    pages = LinkablePages(roles, articles)
     for role in roles:
         where = _Where(role.path, positions.get(role.path))
         for q_index, quiz in enumerate(role.quizzes):
             for index, question in enumerate(quiz.questions):
                 if not question.learn_more:
                     continue
-                pages = pages or linkable_pages(roles, articles)
-                found = learn_more_target(question.learn_more, role, pages)
+                found = resolve_learn_more(question.learn_more, role, pages)
                 if isinstance(found, str):
                     at: JsonPath = ("quizzes", q_index, "questions", index, "learn_more")
-                    problems.append(
-                        where.value(
-                            at,
-                            found,
-                            "'#anchor' of a heading in this role's article, or a relative "
-                            "link to a role or article page such as "
-                            "'../articles/internal-customers.md#anchor'",
-                        )
-                    )
+                    problems.append(where.value(at, found, links.EXPECTED))
     return problems

@@ -208,7 +208,9 @@ def test_abbreviations_leave_the_role_header_in_place(project: Path, tmp_path: P
     assert "qbslot" not in (site / "search/search_index.json").read_text("utf-8")
 
 
-def test_a_marker_markdown_loses_still_gets_its_quiz(project: Path, tmp_path: Path) -> None:
+def test_a_marker_in_fenced_code_is_shown_as_written_and_its_quiz_ends_the_page(
+    project: Path, tmp_path: Path
+) -> None:
     role = Path("docs/roles/clerk.md")
     role.write_text(
         role.read_text("utf-8").replace(
@@ -223,6 +225,9 @@ def test_a_marker_markdown_loses_still_gets_its_quiz(project: Path, tmp_path: Pa
     assert clerk.index('id="quiz-clerk-graded"') < clerk.index('id="quiz-clerk-profile"')
     assert clerk.index('id="quiz-clerk-profile"') < clerk.index("quizbuilder.js")
     assert '<div class="qb-slot"' not in clerk
+    # The example reads as the editor wrote it; the internal placeholder never shows.
+    assert "<code>&lt;!-- quiz: clerk-profile --&gt;\n</code>" in clerk
+    assert "qb-slot" not in clerk
 
 
 def test_role_pages_edit_the_real_source(project: Path, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from quizbuilder.model import (
     Role,
     SiteSettings,
 )
-from quizbuilder.validate import check_settings, markers, normalise_slug, validate
+from quizbuilder.validate import check_settings, normalise_slug, validate
 
 
 def _settings(*bands: tuple[str, int, int]) -> SiteSettings:
@@ -67,24 +67,6 @@ def test_normalise_slug(slug: str, normal: str) -> None:
     assert normalise_slug(slug) == normal
 
 
-def test_markers_skip_code_fences_and_inline_mentions() -> None:
-    body = "\n".join(
-        [
-            "<!-- quiz: a -->",
-            "text <!-- quiz: b --> text",
-            "````md",
-            "<!-- quiz: c -->",
-            "```",
-            "<!-- quiz: d -->",
-            "````",
-            "  <!--quiz:e-->  ",
-            "~~~",
-            "<!-- quiz: f -->",
-        ]
-    )
-    assert markers(body, 10) == [("a", 10, 12), ("e", 17, 12)]
-
-
 def _role(*quizzes: Quiz, slug: str = "r", body: str = "") -> Role:
     return Role(slug, "R", "s", "x", body, 5, f"{slug}.md", f"roles/{slug}.md", quizzes=quizzes)
 
@@ -121,6 +103,17 @@ def test_role_checks_without_positions_point_at_file_start() -> None:
         "r.md:1:1: quizzes[1].id: quiz id 'g' is used twice in this file: lines 1 and 1 "
         "(expected quiz ids unique across the whole site)",
         "r.md:5:12: -: marker names unknown quiz 'nope' (expected one of: g)",
+    ]
+
+
+def test_a_marker_inside_a_sentence_is_an_error_at_its_line() -> None:
+    quiz = Quiz("g", "P", QuizKind.PROFILE, (_question(QuestionType.SCALE),))
+    body = "Intro.\n\nTake it now <!-- quiz: g --> and read on.\n\nShown: `<!-- quiz: g -->`."
+    role = _role(quiz, body=body)
+    assert [str(p) for p in validate(_settings(("a", 0, 100)), [role])] == [
+        "r.md:7:24: -: marker for quiz 'g' is inside a line of text, where it would split "
+        "the paragraph around the quiz (expected the marker on a line of its own, or in "
+        "`backticks` to show it as an example)"
     ]
 
 
