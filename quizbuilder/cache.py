@@ -42,7 +42,8 @@ from .links import linked_roles, pages_of
 from .lint import lint_role
 from .loader import Positions
 from .model import Content, Role
-from .render import GeneratedPage, RenderOptions, render_role_page
+from .render.options import RenderOptions
+from .render.pages import GeneratedPage, render_role_page
 
 DEFAULT_DIR = ".cache/quizbuilder"
 """Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""

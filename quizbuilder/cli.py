@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from quizbuilder import build as site_build
-from quizbuilder import csp, generate, render, staged
+from quizbuilder import csp, generate, staged
 from quizbuilder.content import (
     check,
     display_path,
@@ -27,6 +27,9 @@ from quizbuilder.content import (
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import load_yaml_file
 from quizbuilder.model import SiteSettings
+from quizbuilder.render.new_role import new_role_markdown
+from quizbuilder.render.page_assets import schema_files
+from quizbuilder.render.urls import SCHEMA_DIR
 from quizbuilder.schema import validate_schema
 
 SITE_FILE = "quizbuilder.yml"
@@ -95,10 +98,10 @@ def schema_url(config_file: Path, role_file: Path) -> str:
     """Where the role schema is published (from `site_url`), else a path to the package's."""
     site_url = site_build.read_mkdocs_config(config_file).get("site_url")
     if isinstance(site_url, str) and site_url.strip():
-        return site_url.strip().rstrip("/") + f"/{render.SCHEMA_DIR}/role.schema.json"
-    schema = render.schema_files().get(f"{render.SCHEMA_DIR}/role.schema.json")
+        return site_url.strip().rstrip("/") + f"/{SCHEMA_DIR}/role.schema.json"
+    schema = schema_files().get(f"{SCHEMA_DIR}/role.schema.json")
     if schema is None:
-        return f"../../site/{render.SCHEMA_DIR}/role.schema.json"
+        return f"../../site/{SCHEMA_DIR}/role.schema.json"
     try:
         return Path(os.path.relpath(schema.resolve(), role_file.parent.resolve())).as_posix()
     except ValueError:  # another drive on Windows
@@ -140,7 +143,7 @@ def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
     except ContentError as error:
         _print_problems(error.problems)
         raise _fail("fix the site file first") from None
-    text = render.new_role_markdown(title, slug, settings, schema_url(config_file, target))
+    text = new_role_markdown(title, slug, settings, schema_url(config_file, target))
     before = set(check(docs_dir))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:

@@ -14,12 +14,10 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any, TypeVar
 
-import jinja2
-
 from quizbuilder.model import Content, Role
+from quizbuilder.render.templating import encode_json, environment
 
 DATA_VERSION = 1
 
@@ -195,26 +193,6 @@ def finder_strings(overrides: Mapping[str, str] | None = None) -> dict[str, str]
         if key in merged:
             merged[key] = value
     return merged
-
-
-_JSON_UNSAFE = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-_JSON_UNSAFE_CHARS = re.compile("[<>&\u2028\u2029]")
-
-
-def data_attribute_json(data: Mapping[str, Any]) -> str:
-    """Compact JSON for an HTML attribute: `<`, `>`, `&`, U+2028/9 as `\\u` escapes.
-
-    The template's autoescape then escapes quotes; the escapes here keep the text
-    inert even if someone pastes it somewhere unescaped.
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_UNSAFE_CHARS.sub(lambda match: _JSON_UNSAFE[match.group(0)], text)
 
 
 # --- matching -----------------------------------------------------------------------
@@ -681,19 +659,6 @@ def decode_share(data: Mapping[str, Any], text: Any) -> dict[str, Any]:
 
 # --- page ---------------------------------------------------------------------------
 
-_TEMPLATES = Path(__file__).parent / "templates" / "finder"
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
 
 def render_finder_page(
     content: Content,
@@ -713,12 +678,12 @@ def render_finder_page(
     """
     data = finder_data(content, page_url_for_role, strings)
     return (
-        _environment()
-        .get_template("page.md.j2")
+        environment()
+        .get_template("finder/page.md.j2")
         .render(
             questions=content.settings.finder_questions,
-            data_json=data_attribute_json(data),
-            config_json=data_attribute_json(dict(config or {})),
+            data_json=encode_json(data),
+            config_json=encode_json(dict(config or {})),
             roles_index_url=roles_index_url,
             s=finder_strings(strings),
         )

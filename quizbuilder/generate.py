@@ -20,17 +20,32 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from quizbuilder import assets, csp, render
-from quizbuilder.finder import DEFAULT_FINDER_STRINGS, render_finder_page
-from quizbuilder.model import Content, Role
-from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder import assets, csp
+from quizbuilder.finder import DEFAULT_FINDER_STRINGS
+from quizbuilder.model import Content
+from quizbuilder.render import page_assets
+from quizbuilder.render.options import RenderOptions
+from quizbuilder.render.page_assets import (
+    FINDER_FILES,
+    asset_files,
+    assets_for,
+    enhanced_elements,
+    schema_files,
+)
+from quizbuilder.render.pages import (
+    GeneratedPage,
+    RolePageRenderer,
+    escape_theme_meta,
+    finder_page,
+    render_pages,
+)
+from quizbuilder.render.slots import finish_page, placeholder
+from quizbuilder.render.urls import ASSET_DIR, GUIDE_PAGE, page_url
+from quizbuilder.strings import DEFAULT_STRINGS, PAGE_STRINGS
 from quizbuilder.team import render_team_page
 
-FINDER_PAGE = "finder/index.md"
-GUIDE_PAGE = "guide/add-a-role.md"
-"""The editor guide; the finder links it when a typed job has no page, if it exists."""
 PLUGIN_NAME = "quizbuilder"
-KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *render.PAGE_STRINGS, *DEFAULT_FINDER_STRINGS})
+KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *PAGE_STRINGS, *DEFAULT_FINDER_STRINGS})
 """Every key the `strings` option may override."""
 
 # Sources joined into quizbuilder.js / served as quizbuilder.css, not published as they are.
@@ -41,8 +56,6 @@ _SOURCES = frozenset(
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
 _ASSETS_SLOT = "assets"
-_FINDER_DATA = re.compile(r'data-qb-finder="[^"]*"')
-_FINDER_DATA_SLOT = 'data-qb-finder="qb-slot:finder-data"'
 # MkDocs' own front matter pattern (mkdocs/utils/meta.py).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
@@ -140,9 +153,9 @@ def unknown_strings(strings: Mapping[str, str]) -> list[str]:
 
 def render_options(
     settings: Settings, *, site_url: str | None, site_name: str, use_directory_urls: bool
-) -> render.RenderOptions:
+) -> RenderOptions:
     """The renderer's options from the plugin's settings and the site's config."""
-    return render.RenderOptions(
+    return RenderOptions(
         strings=dict(settings.strings),
         storage=settings.storage_namespace or storage_namespace(site_url, site_name),
         use_directory_urls=use_directory_urls,
@@ -158,50 +171,17 @@ def replaced_sources(content: Content, settings: Settings) -> list[str]:
     return [settings.site_file, *(role.src_uri for role in content.roles)]
 
 
-def finder_page(
-    content: Content, options: render.RenderOptions, *, guide: bool = False
-) -> render.GeneratedPage:
-    """`finder/index.md` (quizbuilder/finder.py renders it); `guide`: the site has
-    `GUIDE_PAGE`."""
-    here = render.page_url(FINDER_PAGE, options.use_directory_urls)
-
-    def role_url(role: Role) -> str:
-        return render.relative_url(render.page_url(role.src_uri, options.use_directory_urls), here)
-
-    roles_index = render.page_url(render.ROLES_INDEX, options.use_directory_urls)
-    config = render.client_config(options, here)
-    config.pop("strings")  # the finder's texts travel in its data
-    if guide:
-        config["guide_url"] = render.relative_url(
-            render.page_url(GUIDE_PAGE, options.use_directory_urls), here
-        )
-    markdown = render_finder_page(
-        content,
-        role_url,
-        roles_index_url=render.relative_url(roles_index, here),
-        strings=options.strings,
-        config=config,
-    )
-    # The roles' data (about 600 bytes a role) goes in only when the page is finished:
-    # Markdown and search would parse all of it for nothing.
-    data = _FINDER_DATA.search(markdown)
-    if data is None:  # pragma: no cover - the finder template always writes it
-        return render.GeneratedPage(FINDER_PAGE, markdown)
-    markdown = markdown.replace(data.group(0), _FINDER_DATA_SLOT, 1)
-    return render.GeneratedPage(FINDER_PAGE, markdown, {_FINDER_DATA_SLOT: data.group(0)})
-
-
 def pages(
     content: Content,
-    options: render.RenderOptions,
+    options: RenderOptions,
     *,
     guide: bool = False,
-    role_page: render.RolePageRenderer | None = None,
-) -> list[render.GeneratedPage]:
+    role_page: RolePageRenderer | None = None,
+) -> list[GeneratedPage]:
     """Every page quizbuilder generates, the finder last (`guide`: see `finder_page`;
-    `role_page`: see `render.render_pages`)."""
+    `role_page`: see `render_pages`)."""
     return [
-        *render.render_pages(content, options, role_page),
+        *render_pages(content, options, role_page),
         render_team_page(content, options),
         finder_page(content, options, guide=guide),
     ]
@@ -210,15 +190,13 @@ def pages(
 def engine_assets() -> dict[str, str]:
     """The engine's script and stylesheet as published, by path in the site."""
     return {
-        f"{render.ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
-        f"{render.ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
-        f"{render.ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
-        f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
-            assets.RESULTS_STYLESHEET
-        ),
-        f"{render.ASSET_DIR}/history.js": assets.bundle_history(),
-        f"{render.ASSET_DIR}/team.js": assets.bundle_team(),
-        **{f"{render.ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
+        f"{ASSET_DIR}/quizbuilder.js": assets.bundle_engine(),
+        f"{ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
+        f"{ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
+        f"{ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(assets.RESULTS_STYLESHEET),
+        f"{ASSET_DIR}/history.js": assets.bundle_history(),
+        f"{ASSET_DIR}/team.js": assets.bundle_team(),
+        **{f"{ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
     }
 
 
@@ -228,7 +206,7 @@ def published_files(exists: Callable[[str], bool]) -> dict[str, str | Path]:
     A package file is left out where `exists(path)` says the site has its own.
     """
     files: dict[str, str | Path] = dict(engine_assets())
-    for dest, path in {**render.asset_files(), **render.schema_files()}.items():
+    for dest, path in {**asset_files(), **schema_files()}.items():
         if Path(dest).name not in _SOURCES and not exists(dest):
             files[dest] = path
     return files
@@ -236,7 +214,7 @@ def published_files(exists: Callable[[str], bool]) -> dict[str, str | Path]:
 
 def finder_assets(exists: Callable[[str], bool]) -> tuple[str, ...]:
     """The finder's files the site publishes (all of them, unless the package lacks some)."""
-    return tuple(name for name in render.FINDER_FILES if exists(f"{render.ASSET_DIR}/{name}"))
+    return tuple(name for name in FINDER_FILES if exists(f"{ASSET_DIR}/{name}"))
 
 
 def asset_tags(
@@ -246,15 +224,13 @@ def asset_tags(
     `known` to be in it already; "" when it needs none."""
     elements: set[str] = set(known)
     for part in parts:
-        elements |= render.enhanced_elements(part)
+        elements |= enhanced_elements(part)
     names = tuple(
-        name
-        for name in render.assets_for(elements)
-        if name not in render.FINDER_FILES or name in finder
+        name for name in assets_for(elements) if name not in FINDER_FILES or name in finder
     )
     if not names:
         return ""
-    return render.asset_tags(
+    return page_assets.asset_tags(
         url,
         scripts=tuple(n for n in names if n.endswith(".js")),
         stylesheets=tuple(n for n in names if n.endswith(".css")),
@@ -284,7 +260,7 @@ def _excluded(relative: Path) -> bool:
 
 
 def generate_docs(
-    docs_dir: Path, content: Content, settings: Settings, options: render.RenderOptions
+    docs_dir: Path, content: Content, settings: Settings, options: RenderOptions
 ) -> Output:
     """The docs folder the plugin builds from: the author's files (less the role and site
     files), then the generated pages and published files the author has not written.
@@ -300,7 +276,7 @@ def generate_docs(
             files[relative.as_posix()] = path
 
     written = set(files)
-    finder = finder_assets(lambda dest: dest in written or dest in render.asset_files())
+    finder = finder_assets(lambda dest: dest in written or dest in asset_files())
     for page in pages(content, options, guide=GUIDE_PAGE in written):
         if page.src_uri not in files:
             files[page.src_uri] = page.markdown_with_inline()
@@ -313,11 +289,11 @@ def generate_docs(
         if (escaped := escape_front_matter(text)) != text:
             files[src_uri] = text = escaped
         parts = fragments.get(src_uri, {})
-        url = render.page_url(src_uri, options.use_directory_urls)
+        url = page_url(src_uri, options.use_directory_urls)
         tags = asset_tags(url, (text, *parts.values()), finder)
         if tags:
             # The slot ends the content; the plugin appends the same tags to the content.
-            slot = render.placeholder(_ASSETS_SLOT)
+            slot = placeholder(_ASSETS_SLOT)
             files[src_uri] = f"{text.rstrip()}\n\n{slot}\n"
             fragments[src_uri] = {**parts, slot: tags.removeprefix("\n")}
     files.update(published_files(lambda dest: dest in written))
@@ -326,7 +302,7 @@ def generate_docs(
 
 def escape_front_matter(text: str) -> str:
     """`text` with the front matter the theme prints as raw HTML escaped, as the plugin
-    does in `on_page_markdown` (`render.escape_theme_meta`); unchanged if none needs it."""
+    does in `on_page_markdown` (`escape_theme_meta`); unchanged if none needs it."""
     match = _FRONT_MATTER.match(text)
     if match is None:
         return text
@@ -337,7 +313,7 @@ def escape_front_matter(text: str) -> str:
     if not isinstance(meta, dict):
         return text
     escaped = dict(meta)
-    render.escape_theme_meta(escaped)
+    escape_theme_meta(escaped)
     if escaped == meta:
         return text
     dumped = yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=1000)
@@ -359,31 +335,8 @@ def write_output(output: Output, target: Path) -> None:
 
 def html_path(src_uri: str, use_directory_urls: bool = True) -> str:
     """The built HTML file of a page, relative to the site folder."""
-    url = render.page_url(src_uri, use_directory_urls)
+    url = page_url(src_uri, use_directory_urls)
     return url + "index.html" if url.endswith("/") or not url else url
-
-
-def finish_page(html: str, fragments: Mapping[str, str]) -> str:
-    """Put each fragment in place of its placeholder in a built page.
-
-    A fragment whose placeholder Markdown lost (a marker inside a code block) goes at the
-    end of the article, as the plugin puts it at the end of the content. Running it twice
-    changes nothing: a fragment already in the page is not added again.
-    """
-    missing: list[str] = []
-    for key, fragment in fragments.items():
-        if key in html:
-            html = html.replace(key, fragment, 1).replace(key, "")
-        elif fragment not in html:
-            missing.append(fragment)
-    if not missing:
-        return html
-    extra = "".join(f"\n{fragment}" for fragment in missing)
-    for closing in ("</article>", "</body>"):
-        at = html.rfind(closing)
-        if at >= 0:
-            return html[:at] + extra + html[at:]
-    return html + extra
 
 
 def finish_site(site_dir: Path, output: Output) -> int:

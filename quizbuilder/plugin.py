@@ -20,11 +20,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from quizbuilder import cache as content_cache
-from quizbuilder import csp, generate, render
+from quizbuilder import csp, generate
 from quizbuilder.content import display_path, load_content_and_warnings, source_files
 from quizbuilder.errors import ContentError, Problem
-from quizbuilder.generate import FINDER_PAGE, engine_assets, storage_namespace
+from quizbuilder.generate import engine_assets, storage_namespace
 from quizbuilder.model import Content
+from quizbuilder.render.options import RenderOptions
+from quizbuilder.render.pages import escape_theme_meta
+from quizbuilder.render.slots import keep_slots, put_inline, substitute
+from quizbuilder.render.urls import FINDER_PAGE, GUIDE_PAGE
 
 __all__ = ["FINDER_PAGE", "QuizbuilderPlugin", "engine_assets", "storage_namespace"]
 
@@ -65,7 +69,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
 
     def __init__(self) -> None:
         self.content: Content | None = None
-        self.options = render.RenderOptions()
+        self.options = RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
         self._inline: dict[str, dict[str, str]] = {}
         self._elements: dict[str, frozenset[str]] = {}
@@ -162,7 +166,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or (self.content is None and self._snapshot is None):
             return None
-        guide = files.get_file_from_path(generate.GUIDE_PAGE) is not None
+        guide = files.get_file_from_path(GUIDE_PAGE) is not None
         snapshot = self._snapshot
         if snapshot is None or snapshot.guide != guide:
             content = self.content or self._load(config)
@@ -214,7 +218,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if self.config.enabled:
-            render.escape_theme_meta(page.meta)
+            escape_theme_meta(page.meta)
         return markdown
 
     def on_page_content(
@@ -226,10 +230,10 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         if not self.config.enabled:
             return None
         if inline := self._inline.get(page.file.src_uri):
-            html = render.put_inline(html, inline)
+            html = put_inline(html, inline)
         fragments = self._fragments.get(page.file.src_uri, {})
         # Placeholders not in the Markdown (the quizzes no marker placed) end the content.
-        html = render.keep_slots(html, fragments)
+        html = keep_slots(html, fragments)
         anchors = self._anchors.get(page.file.src_uri)
         if anchors and page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchors
@@ -243,7 +247,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         fragments = self._fragments.get(page.file.src_uri)
         if not fragments:
             return None
-        return render.substitute(output, fragments)
+        return substitute(output, fragments)
 
     @event_priority(-100)  # last: the headers hash the pages as other plugins left them
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -229,3 +229,56 @@ DEFAULT_GRADED_BANDS: tuple[dict[str, Any], ...] = (
     },
 )
 """Graded-result bands when the site file gives no `graded_bands` (same shape)."""
+
+
+PAGE_STRINGS: dict[str, str] = {
+    "page_sector": "Sector",
+    "page_aliases": "Also called",
+    "page_customers": "Who their customers are",
+    "page_roles_all": "All roles",
+    "page_roles_filter_sector": "Sector",
+    "page_roles_filter_kind": "Customers",
+    "page_roles_all_sectors": "All sectors",
+    "page_roles_all_kinds": "Any kind",
+    "page_roles_kinds_title": "Kinds of customer",
+    "page_roles_count_one": "{shown} of 1 role",
+    "page_roles_count_other": "{shown} of {total} roles",
+    "page_roles_by_sector": "Roles by sector",
+    "page_roles_jump": "Sectors",
+    "page_roles_by_kind": "Roles by customer kind",
+    "page_roles_title": "Roles",
+    "page_roles_description": "Every customer-facing role on this site, by sector and by customer.",
+    "page_dimensions_title": "Dimensions",
+    "page_dimensions_description": "What the profile quizzes measure.",
+    "page_dimension_articles": "Articles that help",
+    "page_dimension_quizzes": "Quizzes that measure it",
+    "page_results_title": "My results",
+    "page_results_description": "Your quiz attempts, kept in this browser only.",
+    "page_results_intro": (
+        "Your attempts are stored in this browser only. Nothing is sent anywhere."
+    ),
+    "page_results_noscript": "Your results are kept by your browser and need JavaScript to show.",
+    "page_team_title": "Team results",
+    "page_team_description": "Combine the results your team downloaded, in this browser only.",
+    "page_team_intro": (
+        "For trainers: ask each person to download their results as JSON from My results "
+        "(they may add a first name or a team as a label), then add all the files here. "
+        "The files are read by this browser and never uploaded."
+    ),
+    "page_team_noscript": "Combining results happens in your browser and needs JavaScript.",
+    "quiz_graded": "Graded quiz",
+    "quiz_profile": "Profile quiz",
+    "quiz_questions_one": "1 question",
+    "quiz_questions_other": "{count} questions",
+    "quiz_noscript": (
+        "Scoring needs JavaScript. You can still read the questions and the answers."
+    ),
+    "quiz_multiple_hint": "Choose all that apply.",
+    "quiz_answer": "Answer",
+    "quiz_correct_one": "Correct answer:",
+    "quiz_correct_many": "Correct answers:",
+    "quiz_submit": "Check my answers",
+    "quiz_submit_profile": "Show my profile",
+    "quiz_learn_more": "Learn more:",
+}
+"""Texts used only in server-rendered HTML; the plugin's `strings` option overrides them too."""

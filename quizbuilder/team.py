@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizbuilder import render
 from quizbuilder.markdown_inline import render_text
 from quizbuilder.model import Content, QuizKind
+from quizbuilder.render.options import RenderOptions, client_config
+from quizbuilder.render.pages import GeneratedPage
+from quizbuilder.render.quiz import quiz_dimensions
+from quizbuilder.render.slots import placeholder
+from quizbuilder.render.templating import encode_json, environment
+from quizbuilder.render.urls import TEAM_PAGE
 
 
 def team_catalogue(content: Content) -> list[dict[str, Any]]:
@@ -31,7 +36,7 @@ def team_catalogue(content: Content) -> list[dict[str, Any]]:
                     if graded
                     else [],
                     "dimensions": [
-                        {"id": d.id, "name": d.name} for d in render.quiz_dimensions(quiz, settings)
+                        {"id": d.id, "name": d.name} for d in quiz_dimensions(quiz, settings)
                     ],
                     "bands": [
                         {"id": b.id, "label": b.label, "min": b.min, "max": b.max} for b in bands
@@ -41,27 +46,21 @@ def team_catalogue(content: Content) -> list[dict[str, Any]]:
     return catalogue
 
 
-def render_team_page(content: Content, options: render.RenderOptions) -> render.GeneratedPage:
+def render_team_page(content: Content, options: RenderOptions) -> GeneratedPage:
     """`team/index.md`: the intro in Markdown and the team view's mount point."""
-    here = render.page_url(render.TEAM_PAGE, options.use_directory_urls)
-    key = render.placeholder("team")
-    config = {
-        **render.client_config(options, here),
-        "results_url": render.relative_url(
-            render.page_url(render.RESULTS_PAGE, options.use_directory_urls), here
-        ),
-    }
+    key = placeholder("team")
+    config = client_config(options, TEAM_PAGE)
     fragment = (
-        render.environment()
+        environment()
         .get_template("team/view.html.j2")
         .render(
-            config=render.encode_json(config),
-            catalogue=render.encode_json(team_catalogue(content)),
+            config=encode_json(config),
+            catalogue=encode_json(team_catalogue(content)),
             text=options.text,
         )
     )
     markdown = (
-        render.environment()
+        environment()
         .get_template("team/page.md.j2")
         .render(
             front={
@@ -72,4 +71,4 @@ def render_team_page(content: Content, options: render.RenderOptions) -> render.
             text=options.text,
         )
     )
-    return render.GeneratedPage(render.TEAM_PAGE, markdown, {key: fragment})
+    return GeneratedPage(TEAM_PAGE, markdown, {key: fragment})

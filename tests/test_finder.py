@@ -38,6 +38,7 @@ from quizbuilder.model import (
     Role,
     SiteSettings,
 )
+from quizbuilder.render import templating
 
 VECTORS = Path(__file__).parent / "vectors" / "finder"
 
@@ -839,11 +840,9 @@ def test_page_escapes_the_json_and_every_text() -> None:
     assert json.loads(decoded)["roles"][0]["title"] == nasty
 
 
-def test_data_attribute_json_escapes_markup() -> None:
-    assert (
-        finder.data_attribute_json({"a": "<b>&</b>"})
-        == '{"a":"\\u003cb\\u003e\\u0026\\u003c/b\\u003e"}'
-    )
+def test_the_finder_page_uses_the_one_html_json_encoder() -> None:
+    assert finder.encode_json is templating.encode_json
+    assert finder.encode_json({"a": "<b>&</b>"}) == '{"a":"\\u003cb\\u003e\\u0026\\u003c/b\\u003e"}'
 
 
 # --- browser: finder.js on tests/js/fixtures/finder.html ----------------------------

@@ -17,10 +17,12 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from quizbuilder import assets, generate, render, staged
+from quizbuilder import assets, generate, staged
 from quizbuilder.build import read_mkdocs_config
 from quizbuilder.cli import main
 from quizbuilder.content import load_content
+from quizbuilder.render.quiz import quiz_dimensions
+from quizbuilder.render.slots import finish_page, placeholder
 from tests import hosts_check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,7 +146,7 @@ def test_every_placeholder_is_in_its_page_and_every_quiz_in_a_fragment(project: 
         for quiz in role.quizzes:
             assert f'id="quiz-{quiz.id}"' in quizzes
             assert "Score it" in quizzes  # the plugin's strings option is applied
-        tags = fragments[render.placeholder("assets")]
+        tags = fragments[placeholder("assets")]
         assert tags == (
             '<link rel="stylesheet" href="../../assets/quizbuilder/quizbuilder.css">\n'
             '<script src="../../assets/quizbuilder/quizbuilder.js" defer></script>\n'
@@ -160,10 +162,10 @@ def test_every_placeholder_is_in_its_page_and_every_quiz_in_a_fragment(project: 
             f"dimensions/{d.id}.md"
             for role in roles
             for quiz in role.quizzes
-            for d in render.quiz_dimensions(quiz, content.settings)
+            for d in quiz_dimensions(quiz, content.settings)
         ),
     }
-    assert "finder.js" in output.fragments["roles/index.md"][render.placeholder("assets")]
+    assert "finder.js" in output.fragments["roles/index.md"][placeholder("assets")]
 
 
 def test_an_authors_page_wins_over_a_generated_one(project: Path) -> None:
@@ -186,7 +188,7 @@ def test_cli_generate_then_finish(project: Path, capsys: pytest.CaptureFixture[s
 
     page = Path("site/roles/loan-officer/index.html")
     page.parent.mkdir(parents=True)
-    slot = render.placeholder("loan-officer-profile", "quiz-loan-officer-profile")
+    slot = placeholder("loan-officer-profile", "quiz-loan-officer-profile")
     page.write_text(f"<html><body><article>{slot}</article></body></html>", encoding="utf-8")
     assert main(["finish", "site"]) == 1
     assert "site/roles/index.html was not built" in capsys.readouterr().err
@@ -215,7 +217,7 @@ def test_write_output_copies_and_writes(tmp_path: Path) -> None:
 
 # --- finish ---------------------------------------------------------------------------
 
-SLOT = render.placeholder("q", "quiz-q")
+SLOT = placeholder("q", "quiz-q")
 
 
 @pytest.mark.parametrize(
@@ -230,9 +232,9 @@ SLOT = render.placeholder("q", "quiz-q")
     ],
 )
 def test_finish_page(html: str, expected: str) -> None:
-    finished = generate.finish_page(html, {SLOT: "<form/>"})
+    finished = finish_page(html, {SLOT: "<form/>"})
     assert finished == expected
-    assert generate.finish_page(finished, {SLOT: "<form/>"}) == expected
+    assert finish_page(finished, {SLOT: "<form/>"}) == expected
 
 
 @pytest.mark.parametrize(

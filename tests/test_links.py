@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import quizbuilder
-from quizbuilder import links, render
+from quizbuilder import links
 from quizbuilder.links import LinkablePages, LinkTarget, linked_roles, resolve_learn_more
 from quizbuilder.model import (
     Article,
@@ -20,6 +20,7 @@ from quizbuilder.model import (
     Role,
     SiteSettings,
 )
+from quizbuilder.render.quiz import learn_more_link
 from quizbuilder.validate import check_learn_more
 
 
@@ -74,7 +75,7 @@ def test_validation_rendering_and_the_cache_read_a_link_the_same_way(
     assert found == target if target else isinstance(found, str)
     problems = check_learn_more(content.roles, content.articles)
     assert bool(problems) is (target is None)
-    rendered = render.learn_more_link(clerk.quizzes[0].questions[0], clerk, content)
+    rendered = learn_more_link(clerk.quizzes[0].questions[0], clerk, content)
     assert (rendered is None) is (target is None)
     assert linked_roles(clerk, pages) == ([linked] if linked else [])
 
@@ -85,12 +86,12 @@ def test_rendered_links_are_relative_to_the_role_page() -> None:
     )
     content = Content(SETTINGS, (OTHER, clerk), (ARTICLE,))
     questions = clerk.quizzes[0].questions
-    assert [render.learn_more_link(q, clerk, content) for q in questions] == [
+    assert [learn_more_link(q, clerk, content) for q in questions] == [
         ("#the-job", "The job"),
         ("../barista/#rush-hour", "Rush hour"),
         ("../../articles/owning/", "Owning it"),
     ]
-    assert render.learn_more_link(questions[1], clerk, content, use_directory_urls=False) == (
+    assert learn_more_link(questions[1], clerk, content, use_directory_urls=False) == (
         "barista.html#rush-hour",
         "Rush hour",
     )

@@ -19,8 +19,13 @@ from typing import Any
 import pytest
 
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS
-from quizbuilder.render import PAGE_STRINGS
-from quizbuilder.strings import DEFAULT_STRINGS, PLURAL_KEYS, plural_category, plural_key
+from quizbuilder.strings import (
+    DEFAULT_STRINGS,
+    PAGE_STRINGS,
+    PLURAL_KEYS,
+    plural_category,
+    plural_key,
+)
 
 VECTORS = Path(__file__).parent / "vectors" / "strings" / "plural.json"
 TABLES = {"engine": DEFAULT_STRINGS, "finder": DEFAULT_FINDER_STRINGS, "page": PAGE_STRINGS}

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml import safe_load as yaml_load
 
-from quizbuilder import markdown_inline, render
+from quizbuilder import markdown_inline
 from quizbuilder.content import load_content
 from quizbuilder.markdown_inline import is_safe_url, render_inline, render_text
 from quizbuilder.model import (
@@ -34,6 +34,26 @@ from quizbuilder.model import (
     Role,
     SiteSettings,
 )
+from quizbuilder.render.options import RenderOptions
+from quizbuilder.render.page_assets import (
+    ENGINE_FILES,
+    FINDER_FILES,
+    HISTORY_FILES,
+    TEAM_FILES,
+    asset_tags,
+    assets_for,
+    enhanced_elements,
+)
+from quizbuilder.render.pages import (
+    GeneratedPage,
+    render_pages,
+    render_role_page,
+    render_roles_index,
+)
+from quizbuilder.render.quiz import quiz_data, render_quiz
+from quizbuilder.render.slots import put_inline, substitute, text_slot
+from quizbuilder.render.templating import encode_json
+from quizbuilder.render.urls import _relpath, page_url, relative_url
 
 HOSTILE = "<script>alert(1)</script></script><!-- \u2028\u2029 & \"quoted\" 'single'"
 
@@ -123,7 +143,7 @@ CONTENT = Content(
     articles=(Article("calm", "Stay calm", "How.", ("composure",), "articles/calm.md"),),
 )
 
-OPTIONS = render.RenderOptions(
+OPTIONS = RenderOptions(
     strings={"retry": "Again", "quiz_submit": "Go", "unknown": "x"}, storage="example.org"
 )
 
@@ -144,7 +164,7 @@ def _tags(markup: str) -> list[tuple[str, dict[str, str | None]]]:
 
 
 def _quiz_html(quiz: Quiz = GRADED) -> str:
-    return render.render_quiz(quiz, ROLE, CONTENT, OPTIONS)
+    return render_quiz(quiz, ROLE, CONTENT, OPTIONS)
 
 
 @pytest.mark.parametrize("quiz", [GRADED, PROFILE], ids=["graded", "profile"])
@@ -218,12 +238,12 @@ def _attr_json(markup: str, name: str) -> dict[str, object]:
 
 def test_quiz_data_attribute_round_trips_and_is_inert() -> None:
     data = _attr_json(_quiz_html(), "data-qb-quiz")
-    assert data == render.quiz_data(GRADED, ROLE, CONTENT)
+    assert data == quiz_data(GRADED, ROLE, CONTENT)
     assert data["title"] == GRADED.title
 
 
 def test_quiz_data_follows_the_contract() -> None:
-    data = render.quiz_data(PROFILE, ROLE, CONTENT)
+    data = quiz_data(PROFILE, ROLE, CONTENT)
     assert data == {
         "v": 1,
         "id": "clerk-profile",
@@ -265,7 +285,7 @@ def test_quiz_data_follows_the_contract() -> None:
             {"id": "high", "label": "High", "min": 50, "max": 100, "message": HOSTILE},
         ],
     }
-    graded = render.quiz_data(GRADED, ROLE, CONTENT, use_directory_urls=False)
+    graded = quiz_data(GRADED, ROLE, CONTENT, use_directory_urls=False)
     assert graded["questions"][0] == {  # type: ignore[index]
         "id": "who",
         "type": "single",
@@ -277,7 +297,7 @@ def test_quiz_data_follows_the_contract() -> None:
 
 
 def test_encode_json_escapes_everything_that_could_end_a_context() -> None:
-    encoded = render.encode_json({"x": "</script><!-- & \u2028\u2029 é"})
+    encoded = encode_json({"x": "</script><!-- & \u2028\u2029 é"})
     assert encoded == '{"x":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 é"}'
     assert json.loads(encoded) == {"x": "</script><!-- & \u2028\u2029 é"}
 
@@ -302,7 +322,7 @@ def test_config_attribute() -> None:
     ],
 )
 def test_page_url(src_uri: str, directory_urls: bool, expected: str) -> None:
-    assert render.page_url(src_uri, directory_urls) == expected
+    assert page_url(src_uri, directory_urls) == expected
 
 
 @pytest.mark.parametrize(
@@ -325,39 +345,37 @@ def test_page_url(src_uri: str, directory_urls: bool, expected: str) -> None:
     ],
 )
 def test_relative_url(to: str, start: str, expected: str) -> None:
-    assert render.relative_url(to, start) == expected
+    assert relative_url(to, start) == expected
 
 
 def test_asset_tags_and_detection() -> None:
-    tags = render.asset_tags("roles/clerk/")
+    tags = asset_tags("roles/clerk/")
     assert '<link rel="stylesheet" href="../../assets/quizbuilder/quizbuilder.css">' in tags
     assert '<script src="../../assets/quizbuilder/quizbuilder.js" defer></script>' in tags
-    assert "qb-quiz" in render.enhanced_elements(_quiz_html())
-    assert render.enhanced_elements('<div class="qb-history" data-qb-config="{}">') == {
-        "qb-history"
-    }
-    assert render.enhanced_elements('<section class="x qb-finder">') == {"qb-finder"}
-    assert render.enhanced_elements('<p class="qb-finder-filter__count">') == set()
-    assert render.enhanced_elements("<p>qb-quiz in prose, class=other</p>") == set()
+    assert "qb-quiz" in enhanced_elements(_quiz_html())
+    assert enhanced_elements('<div class="qb-history" data-qb-config="{}">') == {"qb-history"}
+    assert enhanced_elements('<section class="x qb-finder">') == {"qb-finder"}
+    assert enhanced_elements('<p class="qb-finder-filter__count">') == set()
+    assert enhanced_elements("<p>qb-quiz in prose, class=other</p>") == set()
 
 
 @pytest.mark.parametrize(
     ("elements", "files"),
     [
         (set(), ()),
-        ({"qb-quiz"}, render.ENGINE_FILES),
-        ({"qb-history"}, render.HISTORY_FILES + render.ENGINE_FILES),
-        ({"qb-team"}, render.TEAM_FILES),
-        ({"qb-finder-filter"}, render.FINDER_FILES),
-        ({"qb-finder", "qb-finder-search"}, render.ENGINE_FILES + render.FINDER_FILES),
+        ({"qb-quiz"}, ENGINE_FILES),
+        ({"qb-history"}, HISTORY_FILES + ENGINE_FILES),
+        ({"qb-team"}, TEAM_FILES),
+        ({"qb-finder-filter"}, FINDER_FILES),
+        ({"qb-finder", "qb-finder-search"}, ENGINE_FILES + FINDER_FILES),
     ],
 )
 def test_assets_follow_the_enhanced_elements(elements: set[str], files: tuple[str, ...]) -> None:
-    assert render.assets_for(elements) == files
+    assert assets_for(elements) == files
 
 
 def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
-    page = render.render_role_page(ROLE, CONTENT, OPTIONS)
+    page = render_role_page(ROLE, CONTENT, OPTIONS)
     assert page.src_uri == "roles/clerk.md"
     assert page.edit_uri == "roles/clerk.md"
     text = page.markdown
@@ -385,10 +403,10 @@ def test_role_page_places_marked_quizzes_and_appends_the_rest() -> None:
 
 
 def test_substitute_puts_fragments_in_place_and_appends_lost_ones() -> None:
-    page = render.render_role_page(ROLE, CONTENT, OPTIONS)
+    page = render_role_page(ROLE, CONTENT, OPTIONS)
     slots = list(page.fragments)
     rendered = f"<p>a</p>\n{slots[1]}\n<p>b</p>"
-    result = render.substitute(rendered, page.fragments)
+    result = substitute(rendered, page.fragments)
     assert (
         result.index("<p>a</p>")
         < result.index('id="quiz-clerk-profile"')
@@ -398,13 +416,13 @@ def test_substitute_puts_fragments_in_place_and_appends_lost_ones() -> None:
     assert "qb-slot" not in result
 
 
-def _whole(page: render.GeneratedPage) -> str:
+def _whole(page: GeneratedPage) -> str:
     """The page's Markdown with everything that goes in after Markdown in place."""
-    return render.substitute(page.markdown_with_inline(), page.fragments)
+    return substitute(page.markdown_with_inline(), page.fragments)
 
 
 def test_index_and_dimension_pages() -> None:
-    pages = {p.src_uri: p for p in render.render_pages(CONTENT, OPTIONS)}
+    pages = {p.src_uri: p for p in render_pages(CONTENT, OPTIONS)}
     assert set(pages) == {
         "roles/clerk.md",
         "roles/index.md",
@@ -428,7 +446,7 @@ def test_index_and_dimension_pages() -> None:
     assert "[Stay calm](../articles/calm.md)" in composure
     assert '<a href="../../roles/clerk/#quiz-clerk-profile">' in composure
     flat = replace(OPTIONS, use_directory_urls=False)
-    flat_pages = {p.src_uri: p for p in render.render_pages(CONTENT, flat)}
+    flat_pages = {p.src_uri: p for p in render_pages(CONTENT, flat)}
     assert '<a href="../roles/clerk.html#quiz-clerk-profile">' in (
         _whole(flat_pages["dimensions/composure.md"])
     )
@@ -550,7 +568,7 @@ def test_hostile_payloads_stay_text(payload: str) -> None:
     import markdown
 
     role, content = _hostile_content(payload)
-    page = render.render_role_page(role, content, OPTIONS)
+    page = render_role_page(role, content, OPTIONS)
     assert page.inline  # the header and the customers are HTML from the start
     for fragment in [*page.fragments.values(), *page.inline.values()]:
         _assert_inert(fragment)
@@ -558,13 +576,13 @@ def test_hostile_payloads_stay_text(payload: str) -> None:
     assert yaml_load(front)["title"] == role.title
     converted = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables", "toc"])
     # As the plugin does: the inline HTML after Markdown, the quizzes at the end.
-    _assert_inert(render.substitute(render.substitute(converted, page.inline), page.fragments))
-    for other in render.render_pages(content, OPTIONS):
+    _assert_inert(substitute(substitute(converted, page.inline), page.fragments))
+    for other in render_pages(content, OPTIONS):
         if other.src_uri != role.src_uri:
             text = other.markdown.split("---\n", 2)[2]
             html_out = markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
-            html_out = render.substitute(html_out, other.inline)
-            _assert_inert(render.substitute(html_out, other.fragments))
+            html_out = substitute(html_out, other.inline)
+            _assert_inert(substitute(html_out, other.fragments))
 
 
 # --- the inline Markdown fast path: same output as Markdown for every text ------------
@@ -696,11 +714,11 @@ def test_roles_index_offers_sectors_in_site_file_order() -> None:
 
     roles = (role("a", "Retail"), role("b", "Healthcare"), role("c", "Food service"))
     listed = replace(SETTINGS, sectors=("Retail", "Public sector", "Healthcare", "Food service"))
-    index = render.render_roles_index(Content(listed, roles), OPTIONS).markdown
+    index = render_roles_index(Content(listed, roles), OPTIONS).markdown
     # Site order, and a listed sector without roles is not offered.
     assert offered(index) == ["Retail", "Healthcare", "Food service"]
     # Without a list (a site file with no `sectors:`), by name.
-    unlisted = render.render_roles_index(Content(SETTINGS, roles), OPTIONS).markdown
+    unlisted = render_roles_index(Content(SETTINGS, roles), OPTIONS).markdown
     assert offered(unlisted) == ["Food service", "Healthcare", "Retail"]
 
 
@@ -724,14 +742,14 @@ def test_shuffle_and_pins_reach_the_quiz_data() -> None:
     on = Question(
         "o", QuestionType.SINGLE, "O?", (Option("A", correct=True), Option("B")), shuffle=True
     )
-    data = render.quiz_data(_quiz(pinned, fixed), ROLE, CONTENT)["questions"]
+    data = quiz_data(_quiz(pinned, fixed), ROLE, CONTENT)["questions"]
     assert data[0]["shuffle"] is True
     assert data[0]["options"] == [{"correct": True}, {"correct": False, "pin": True}]
     assert "shuffle" not in data[1]
-    off = render.quiz_data(_quiz(pinned, on, shuffle=False), ROLE, CONTENT)["questions"]
+    off = quiz_data(_quiz(pinned, on, shuffle=False), ROLE, CONTENT)["questions"]
     assert "shuffle" not in off[0] and "pin" not in off[0]["options"][1]
     assert off[1]["shuffle"] is True
-    scale = render.quiz_data(PROFILE, ROLE, CONTENT)["questions"][0]
+    scale = quiz_data(PROFILE, ROLE, CONTENT)["questions"][0]
     assert "shuffle" not in scale
 
 
@@ -756,7 +774,7 @@ def test_learn_more_is_rendered_as_a_link_to_the_built_page() -> None:
         ),
         Question("c", QuestionType.SINGLE, "C?", (Option("A", correct=True), Option("B"))),
     )
-    markup = render.render_quiz(quiz, role, content, OPTIONS)
+    markup = render_quiz(quiz, role, content, OPTIONS)
     assert (
         '<p class="qb-answer__more">Learn more: <a href="#what-good-looks-like">'
         "What good looks like</a></p>"
@@ -779,9 +797,9 @@ def test_graded_quizzes_use_graded_bands_and_profiles_carry_level_texts() -> Non
     )
     settings = replace(SETTINGS, graded_bands=graded_bands, dimensions=dims)
     content = replace(CONTENT, settings=settings)
-    graded = render.quiz_data(GRADED, ROLE, content)
+    graded = quiz_data(GRADED, ROLE, content)
     assert [b["id"] for b in graded["bands"]] == ["miss", "ok"]
-    profile = render.quiz_data(PROFILE, ROLE, content)
+    profile = quiz_data(PROFILE, ROLE, content)
     assert [b["id"] for b in profile["bands"]] == ["low", "high"]
     composure = next(d for d in profile["dimensions"] if d["id"] == "composure")
     assert composure["levels"]["low"] == {"meaning": "Meaning low.", "habit": "Habit low."}
@@ -798,21 +816,21 @@ _SEGMENT = st.sampled_from(["roles", "a", "b", "x.html", "dimensions", "index.ht
 
 @given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
 def test_relative_paths_agree_with_posixpath(to: list[str], start: list[str]) -> None:
-    """`render._relpath` (no working-directory lookups) = `posixpath.relpath` on the
+    """`_relpath` (no working-directory lookups) = `posixpath.relpath` on the
     site-relative paths pages have."""
     import posixpath
 
     path, base = "/".join(to) or ".", "/".join(start) or "."
-    assert render._relpath(path, base) == posixpath.relpath(path, base)
+    assert _relpath(path, base) == posixpath.relpath(path, base)
 
 
 def test_inline_slots_are_one_word_and_filled_in_one_pass() -> None:
-    header, customers = render.text_slot("role-header"), render.text_slot("role-customers")
+    header, customers = text_slot("role-header"), text_slot("role-customers")
     assert header.isalnum() and customers.isalnum() and header != customers
     # A fragment whose text shows another slot's paragraph is not taken for that slot.
     html = f"<p>{header}</p>\n<h2>Who</h2>\n<p>{customers}</p>"
-    filled = render.put_inline(html, {header: f"<p>{customers}</p>", customers: "<ul></ul>"})
+    filled = put_inline(html, {header: f"<p>{customers}</p>", customers: "<ul></ul>"})
     assert filled == f"<p>{customers}</p>\n<h2>Who</h2>\n<ul></ul>"
     # A slot an extension wrapped otherwise still gets its fragment; a lost one is appended.
-    wrapped = render.put_inline(f"<div>{header}</div>", {header: "H", customers: "C"})
+    wrapped = put_inline(f"<div>{header}</div>", {header: "H", customers: "C"})
     assert wrapped == "<div>H</div>\nC"

@@ -13,8 +13,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page
 
 from quizbuilder import scoring
-from quizbuilder.render import PAGE_STRINGS
-from quizbuilder.strings import DEFAULT_STRINGS
+from quizbuilder.strings import DEFAULT_STRINGS, PAGE_STRINGS
 
 ROLE = "/roles/high-school-teacher/"
 GRADED = "high-school-teacher-customers"

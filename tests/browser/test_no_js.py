@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 from quiz_helpers import GRADED, PROFILE, ROLE
 
-from quizbuilder.render import PAGE_STRINGS
+from quizbuilder.strings import PAGE_STRINGS
 
 ROLES = Path(__file__).resolve().parents[2] / "docs" / "roles"
 
