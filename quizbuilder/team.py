@@ -14,7 +14,7 @@ from quizbuilder.render.options import RenderOptions, client_config
 from quizbuilder.render.pages import GeneratedPage
 from quizbuilder.render.quiz import quiz_dimensions
 from quizbuilder.render.slots import placeholder
-from quizbuilder.render.templating import encode_json, environment
+from quizbuilder.render.templating import encode_json, render_template
 from quizbuilder.render.urls import TEAM_PAGE
 
 
@@ -50,25 +50,13 @@ def render_team_page(content: Content, options: RenderOptions) -> GeneratedPage:
     """`team/index.md`: the intro in Markdown and the team view's mount point."""
     key = placeholder("team")
     config = client_config(options, TEAM_PAGE)
-    fragment = (
-        environment()
-        .get_template("team/view.html.j2")
-        .render(
-            config=encode_json(config),
-            catalogue=encode_json(team_catalogue(content)),
-            text=options.text,
-        )
+    fragment = render_template(
+        "team/view.html.j2",
+        config=encode_json(config),
+        catalogue=encode_json(team_catalogue(content)),
+        text=options.text,
     )
-    markdown = (
-        environment()
-        .get_template("team/page.md.j2")
-        .render(
-            front={
-                "title": options.text("page_team_title"),
-                "description": options.text("page_team_description"),
-            },
-            slot=key,
-            text=options.text,
-        )
+    markdown = render_template(
+        "team/page.md.j2", front=options.front("team"), slot=key, text=options.text
     )
     return GeneratedPage(TEAM_PAGE, markdown, {key: fragment})

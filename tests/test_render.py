@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml import safe_load as yaml_load
 
+import quizbuilder.render as render_package
 from quizbuilder import markdown_inline
 from quizbuilder.content import load_content
 from quizbuilder.markdown_inline import is_safe_url, render_inline, render_text
@@ -834,3 +835,14 @@ def test_inline_slots_are_one_word_and_filled_in_one_pass() -> None:
     # A slot an extension wrapped otherwise still gets its fragment; a lost one is appended.
     wrapped = put_inline(f"<div>{header}</div>", {header: "H", customers: "C"})
     assert wrapped == "<div>H</div>\nC"
+
+
+def test_one_jinja_environment_and_one_json_encoder_for_html() -> None:
+    # Two environments (render's and the finder's) and two encoders once existed side
+    # by side; a change to one's escaping would have missed the other.
+    package = Path(render_package.__file__).parent.parent
+    sources = {path: path.read_text("utf-8") for path in package.rglob("*.py")}
+    environments = [p.name for p, text in sources.items() if "jinja2.Environment(" in text]
+    encoders = [p.name for p, text in sources.items() if '"\\\\u003c"' in text]
+    assert environments == ["templating.py"]
+    assert encoders == ["templating.py"]

@@ -31,6 +31,14 @@ class RenderOptions:
         here = page_url(from_src_uri, self.use_directory_urls)
         return relative_url(page_url(to_src_uri, self.use_directory_urls), here)
 
+    def front(self, page: str) -> dict[str, str]:
+        """The front matter of a page quizbuilder writes: `page_<page>_title` and
+        `page_<page>_description` of the site's texts."""
+        return {
+            "title": self.text(f"page_{page}_title"),
+            "description": self.text(f"page_{page}_description"),
+        }
+
     def counted(self, key: str, count: int) -> str:
         """The form of a count-bearing text (`strings.PLURAL_KEYS`) for `count`."""
         texts = {**PAGE_STRINGS, **{k: v for k, v in self.strings.items() if v}}

@@ -185,10 +185,7 @@ def render_roles_index(content: Content, options: RenderOptions) -> GeneratedPag
     )
     markdown = render_template(
         "roles_index.md.j2",
-        front={
-            "title": options.text("page_roles_title"),
-            "description": options.text("page_roles_description"),
-        },
+        front=options.front("roles"),
         listing=slot,
         sectors=ordered,
         by_kind=[(k, rs) for k, rs in by_kind if rs],
@@ -212,10 +209,7 @@ def render_dimensions_index(content: Content, options: RenderOptions) -> Generat
     """`dimensions/index.md`: each dimension with its summary."""
     markdown = render_template(
         "dimensions_index.md.j2",
-        front={
-            "title": options.text("page_dimensions_title"),
-            "description": options.text("page_dimensions_description"),
-        },
+        front=options.front("dimensions"),
         dimensions=content.settings.dimensions,
     )
     return GeneratedPage(DIMENSIONS_INDEX, markdown)
@@ -259,10 +253,7 @@ def render_results_page(options: RenderOptions) -> GeneratedPage:
     fragment = render_template("history.html.j2", config=encode_json(config), text=options.text)
     markdown = render_template(
         "results_page.md.j2",
-        front={
-            "title": options.text("page_results_title"),
-            "description": options.text("page_results_description"),
-        },
+        front=options.front("results"),
         slot=key,
         text=options.text,
     )
