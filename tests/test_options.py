@@ -17,7 +17,7 @@ import logging
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -142,10 +142,9 @@ class Case:
     """Asserts what the value does to a built site."""
     project: Callable[[Path], None] = lambda project: None
     """Asserts what the value does beside the site (the cache), after a build."""
-    checked: bool = True
-    """`quizbuilder check` reads it (the folders and the site file)."""
-    role_page: str = ROLE_PAGE
-    extra: dict[str, Any] = field(default_factory=dict)
+    read: str = "roles/barista.md"
+    """A file under `docs/` that `quizbuilder check` must read with this value: a
+    problem put in it must fail the check."""
 
 
 def _move(source: str, target: str) -> Callable[[Path], None]:
@@ -212,9 +211,11 @@ def _meta(site: Path) -> None:
 
 CASES: dict[str, Case] = {
     "enabled": Case(False, site=_off),
-    "roles_dir": Case("jobs", _move("roles", "jobs"), _jobs),
-    "articles_dir": Case("reading", _move("articles", "reading"), _reading),
-    "site_file": Case("qb.yml", _move("quizbuilder.yml", "qb.yml"), _site_file),
+    "roles_dir": Case("jobs", _move("roles", "jobs"), _jobs, read="jobs/barista.md"),
+    "articles_dir": Case(
+        "reading", _move("articles", "reading"), _reading, read="reading/your-problem.md"
+    ),
+    "site_file": Case("qb.yml", _move("quizbuilder.yml", "qb.yml"), _site_file, read="qb.yml"),
     "storage_namespace": Case("test-ns", site=_namespace),
     "strings": Case({"quiz_submit": "Score it"}, site=_strings),
     "cache": Case(False, project=_no_cache),
@@ -256,6 +257,11 @@ def test_check(option: str, project: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["check"]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out == "2 roles, 2 quizzes OK\n"
     assert not (project / ".cache").exists()  # `check` reads every file, caching nothing
+    # The files are read from where the option says: a problem there fails the check.
+    read = Path("docs") / CASES[option].read
+    read.write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    assert main(["check", "docs"]) == 1
+    assert f"{read.as_posix()}:" in capsys.readouterr().err
 
 
 def test_quizbuilder_build(option: str, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
