@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -397,3 +398,17 @@ def test_wrong_options_fail_every_command_with_every_problem(
         "of: articles_dir, cache, cache_dir, csp_meta, enabled, headers, roles_dir, site_file, "
         "storage_namespace, strings)",
     ]
+
+
+def test_quizbuilder_build_staged(
+    option: str, project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`quizbuilder build --engine zensical`, with MkDocs standing in for Zensical (not
+    installed here): the staged config drops the plugin, so the host only builds."""
+    monkeypatch.setattr(
+        "quizbuilder.staged.zensical_command", lambda *a: [sys.executable, "-m", "mkdocs", *a]
+    )
+    code = main(["build", "--engine", "zensical"])
+    assert code == 0, capsys.readouterr().err
+    CASES[option].site(project / "site")
+    CASES[option].project(project)
