@@ -42,10 +42,11 @@ from .links import linked_roles, pages_of
 from .lint import lint_role
 from .loader import Positions
 from .model import Content, Role
+from .options import Settings
 from .render.options import RenderOptions
 from .render.pages import GeneratedPage, render_role_page
 
-DEFAULT_DIR = ".cache/quizbuilder"
+DEFAULT_DIR = Settings().cache_dir
 """Where the plugin keeps the cache, relative to the folder of `mkdocs.yml`."""
 
 FORMAT = 2
@@ -112,6 +113,39 @@ def _digest(*parts: str | bytes) -> str:
         digest.update(part.encode() if isinstance(part, str) else part)
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def open_cache(
+    settings: Settings,
+    *,
+    config_file: str | Path | None,
+    docs_dir: str | Path,
+    options: RenderOptions,
+    memory: dict[str, Any] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> ContentCache | None:
+    """The cache that `settings` ask for (None with `cache: false`), in `cache_dir`
+    beside `config_file`, addressed by everything the content's meaning depends on.
+
+    The plugin and `quizbuilder generate` open it alike, so they share its entries.
+    """
+    if not settings.cache:
+        return None
+    docs = os.path.abspath(docs_dir)
+    shared = {
+        "docs_dir": docs,
+        "roles_dir": settings.roles_dir,
+        "articles_dir": settings.articles_dir,
+        "site_file": settings.site_file,
+        "options": repr(options),
+    }
+    base = Path(config_file or ".").parent
+    return ContentCache(
+        base / settings.cache_dir,
+        context(Path(docs) / settings.site_file, shared),
+        memory=memory,
+        warn=warn,
+    )
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,12 @@ from quizbuilder.content import (
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.loader import load_yaml_file
 from quizbuilder.model import SiteSettings
+from quizbuilder.options import ConfigError, Settings, settings_from_config
 from quizbuilder.render.new_role import new_role_markdown
 from quizbuilder.render.page_assets import schema_files
 from quizbuilder.render.urls import SCHEMA_DIR
 from quizbuilder.schema import validate_schema
 
-SITE_FILE = "quizbuilder.yml"
-ROLES_DIR = "roles"
 DEFAULT_CONFIG = "mkdocs.yml"
 DEV_ADDR = "127.0.0.1:8000"
 
@@ -80,18 +79,61 @@ def _summary(problems: list[Problem]) -> str:
     return f"{warnings} warnings found: the site build refuses them too, so fix them first."
 
 
-def load_settings(docs_dir: Path) -> SiteSettings:
+def load_settings(docs_dir: Path, site_file: str = Settings.site_file) -> SiteSettings:
     """The site file alone, checked against its schema; `ContentError` if it has problems."""
-    path = docs_dir / SITE_FILE
+    path = docs_dir / site_file
     if not path.is_file():
         raise ContentError(
-            [Problem(display_path(path), 1, 1, "-", "site file not found", f"{SITE_FILE}")]
+            [Problem(display_path(path), 1, 1, "-", "site file not found", f"{site_file}")]
         )
     document = load_yaml_file(path, display_path(path))
     problems = validate_schema(document.data, "site", document.positions, document.path)
     if problems:
         raise ContentError(problems)
     return settings_model(document)
+
+
+def read_settings(config_file: Path) -> Settings:
+    """The quizbuilder plugin's options in `config_file`, checked as the plugin checks
+    them; prints every problem and fails when they are wrong."""
+    try:
+        return settings_from_config(site_build.read_mkdocs_config(config_file))
+    except ConfigError as error:
+        for message in error.messages:
+            click.echo(f"quizbuilder: {display_path(config_file)}: {message}", err=True)
+        raise _Failed(str(error)) from None
+
+
+def project(config_file: Path | None, docs_dir: Path | None) -> tuple[Path, Settings]:
+    """The docs folder to work on and the plugin options that hold for it.
+
+    The options come from `mkdocs.yml` (`config_file`, or `./mkdocs.yml` when it
+    exists) whenever the docs folder is that config's `docs_dir` (the default when
+    `docs_dir` is None), or when `config_file` was named: they describe the folder the
+    build reads. Another folder, with no config named, gets the defaults.
+    """
+    config = config_file or Path(DEFAULT_CONFIG)
+    if not config.is_file():
+        if config_file is not None:
+            raise _fail(f"{display_path(config_file)} not found")
+        return docs_dir or Path("docs"), Settings()
+    built = site_build.docs_dir_for(config)
+    if docs_dir is None:
+        return built, read_settings(config)
+    if config_file is not None or docs_dir.resolve() == built.resolve():
+        return docs_dir, read_settings(config)
+    return docs_dir, Settings()
+
+
+def check_content(docs_dir: Path, settings: Settings, *, warnings: bool) -> list[Problem]:
+    """`content.check` with the plugin's options."""
+    return check(
+        docs_dir,
+        roles_dir=settings.roles_dir,
+        articles_dir=settings.articles_dir,
+        site_file=settings.site_file,
+        warnings=warnings,
+    )
 
 
 def schema_url(config_file: Path, role_file: Path) -> str:
@@ -119,38 +161,41 @@ def cli() -> None:
 @click.option(
     "--docs-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("docs"),
-    show_default=True,
-    help="The docs folder holding quizbuilder.yml and roles/.",
+    default=None,
+    help="The docs folder holding the site file and the roles folder (default: "
+    "docs_dir from the config, else docs).",
 )
 @click.option(
+    "-f",
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path(DEFAULT_CONFIG),
-    show_default=True,
-    help="mkdocs.yml, read for site_url (the published schema's address).",
+    default=None,
+    help="mkdocs.yml (default: ./mkdocs.yml if it exists), read for site_url (the "
+    "published schema's address) and the plugin's roles_dir and site_file.",
 )
-def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
-    """Write docs/roles/<slug>.md for TITLE from a template that validates as written."""
+def new_role(title: str, docs_dir: Path | None, config_file: Path | None) -> int:
+    """Write <roles_dir>/<slug>.md for TITLE from a template that validates as written."""
     slug = slugify(title)
     if not slug:
         raise _fail(f"cannot make a file name from {title!r}; use letters or digits")
-    target = docs_dir / ROLES_DIR / f"{slug}.md"
+    docs_dir, settings = project(config_file, docs_dir)
+    target = docs_dir / settings.roles_dir / f"{slug}.md"
     if target.exists():
         raise _fail(f"{display_path(target)} already exists; choose another title or edit it")
     try:
-        settings = load_settings(docs_dir)
+        site = load_settings(docs_dir, settings.site_file)
     except ContentError as error:
         _print_problems(error.problems)
         raise _fail("fix the site file first") from None
-    text = new_role_markdown(title, slug, settings, schema_url(config_file, target))
-    before = set(check(docs_dir))
+    url = schema_url(config_file or Path(DEFAULT_CONFIG), target)
+    text = new_role_markdown(title, slug, site, url)
+    before = set(check_content(docs_dir, settings, warnings=False))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     # The template is meant to validate as written; if this title or site file makes it
     # fail (say, a quiz id another role already uses), say so and leave nothing behind.
-    added = sorted(set(check(docs_dir)) - before)
+    added = sorted(set(check_content(docs_dir, settings, warnings=False)) - before)
     if added:
         target.unlink()
         _print_problems(added)
@@ -160,25 +205,41 @@ def new_role(title: str, docs_dir: Path, config_file: Path) -> int:
 
 
 @cli.command("check")
-@click.argument("docs_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"))
+@click.argument("docs_dir", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.option(
     "--strict",
     is_flag=True,
     help="Accepted for scripts that pass it: warnings always fail the check, as they "
     "fail the build.",
 )
-def check_command(docs_dir: Path, strict: bool) -> int:
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="mkdocs.yml, for docs_dir and the plugin's roles_dir, articles_dir and site_file "
+    "(default: ./mkdocs.yml if it exists; its options apply when DOCS_DIR is its docs_dir).",
+)
+def check_command(docs_dir: Path | None, strict: bool, config_file: Path | None) -> int:
     """Validate every role, article and the site file in DOCS_DIR, as the build does.
 
+    DOCS_DIR defaults to the config's docs_dir. The plugin's options in mkdocs.yml
+    (roles_dir, articles_dir, site_file) say where the files are, as in the build.
     Prints every problem and item-writing warning (answers given away by length or
     position, unfinished template text, a finder that tells another story than the
     page) in file order, then one summary line, and exits 1 on any of them: the site
     build refuses both. "OK" means the build will accept the content.
     """
+    docs_dir, settings = project(config_file, docs_dir)
     if not docs_dir.is_dir():
         raise _fail(f"{display_path(docs_dir)} is not a folder")
     try:
-        content, warnings = load_content_and_warnings(docs_dir)
+        content, warnings = load_content_and_warnings(
+            docs_dir,
+            roles_dir=settings.roles_dir,
+            articles_dir=settings.articles_dir,
+            site_file=settings.site_file,
+        )
     except ContentError as error:
         _print_problems(error.problems)
         return 1
@@ -216,12 +277,13 @@ def build_command(config_file: Path, site_dir: Path | None, engine: str | None) 
     """
     if not config_file.is_file():
         raise _fail(f"{display_path(config_file)} not found")
-    docs_dir = site_build.docs_dir_for(config_file)
+    docs_dir, settings = project(config_file, None)
     target = site_dir or site_build.site_dir_for(config_file)
     previous = target.is_dir()
     # The same check, and the same lines, as `quizbuilder check`: warnings included,
-    # as MkDocs runs with --strict and would stop on them anyway.
-    problems = check(docs_dir, warnings=True)
+    # as MkDocs runs with --strict and would stop on them anyway. A plugin turned off
+    # (`enabled: false`) checks nothing, and neither does this.
+    problems = check_content(docs_dir, settings, warnings=True) if settings.enabled else []
     if problems:
         _print_problems(problems)
         click.echo(f"The site was not built; {_left_as_it_was(target, previous, 'one')}", err=True)
@@ -236,7 +298,7 @@ def build_command(config_file: Path, site_dir: Path | None, engine: str | None) 
 
     try:
         code = site_build.atomic_build(config_file, site_dir, engine=engine, builder=builder)
-    except (OSError, site_build.BuildError, generate.ConfigError) as error:
+    except (OSError, site_build.BuildError) as error:
         raise _fail(str(error)) from None
     if code != 0:
         click.echo(f"The build failed; {_left_as_it_was(target, previous, 'site')}", err=True)
@@ -270,6 +332,8 @@ def _left_as_it_was(target: Path, previous: bool, noun: str) -> str:
 )
 def serve_command(config_file: Path, dev_addr: str, engine: str | None) -> int:
     """Serve the site with live reload (`mkdocs serve`)."""
+    if config_file.is_file():
+        read_settings(config_file)  # wrong plugin options: said here, as `build` says them
     _require_host(engine)
     command = site_build.mkdocs_command(
         "serve", "--config-file", str(config_file), "--dev-addr", dev_addr, engine=engine
@@ -288,11 +352,7 @@ def _require_host(engine: str | None) -> None:
 
 
 def _warn_unknown_strings(config_file: Path) -> None:
-    try:
-        settings = generate.settings_from_config(site_build.read_mkdocs_config(config_file))
-    except generate.ConfigError as error:
-        raise _fail(f"{display_path(config_file)}: {error}") from None
-    for key in generate.unknown_strings(settings.strings):
+    for key in generate.unknown_strings(read_settings(config_file).strings):
         click.echo(f"quizbuilder: strings: unknown key {key!r} is ignored", err=True)
 
 
@@ -301,12 +361,12 @@ def _load_output(config_file: Path, *, warn: bool = False) -> generate.Output:
         raise _fail(f"{display_path(config_file)} not found")
     _warn_unknown_strings(config_file)
     try:
-        output, warnings = staged.load_output_and_warnings(config_file)
+        output, warnings = staged.load_output_and_warnings(
+            config_file, warn=lambda message: click.echo(f"quizbuilder: {message}", err=True)
+        )
         for warning in warnings if warn else ():
             click.echo(str(warning), err=True)
         return output
-    except generate.ConfigError as error:
-        raise _fail(f"{display_path(config_file)}: {error}") from None
     except ContentError as error:
         _print_problems(error.problems)
         raise _fail("nothing was written; fix the content first") from None

@@ -46,6 +46,7 @@ from .model import (
     SiteSettings,
     Source,
 )
+from .options import Settings
 from .schema import SchemaName, validate_schema
 from .strings import DEFAULT_GRADED_BANDS
 from .validate import validate
@@ -179,8 +180,11 @@ def _load(
         except ContentError as error:
             result.problems += error.problems
 
+    role_files = _markdown_files(docs_dir / roles_dir)
+    if not role_files:
+        result.problems.append(_no_roles(docs_dir / roles_dir, roles_dir))
     roles = _load_pages(
-        _markdown_files(docs_dir / roles_dir),
+        role_files,
         "role",
         lambda document, file: _role(document, file, f"{roles_dir}/{file.name}"),
         result.problems,
@@ -223,6 +227,20 @@ def source_files(
         *(("role", file) for file in _markdown_files(docs_dir / roles_dir)),
         *(("article", file) for file in _markdown_files(docs_dir / articles_dir)),
     ]
+
+
+def _no_roles(folder: Path, roles_dir: str) -> Problem:
+    """The problem of a roles folder with no role in it, naming the folder looked in:
+    a site without roles is a mistake (most often `roles_dir`), never an empty site."""
+    what = "no role files (*.md) found" if folder.is_dir() else "folder not found"
+    if roles_dir == Settings().roles_dir:
+        where = (
+            f"roles_dir is {roles_dir!r} by default: set it under the quizbuilder plugin "
+            "in mkdocs.yml if the role files are elsewhere"
+        )
+    else:
+        where = f"roles_dir is {roles_dir!r} in the quizbuilder plugin's options"
+    return Problem(display_path(folder), 0, 0, "-", what, f"at least one role file; {where}")
 
 
 def _markdown_files(directory: Path) -> list[Path]:

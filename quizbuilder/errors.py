@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the content, printable as `path:line:column: field: message`.
+    """One thing wrong with the content, printable as `path:line:column: field: message`
+    (`path: message` when it is about a folder: line 0, no position).
 
     A warning (`severity="warning"`, with a short `rule` name) is advice about how the
     content is written: it prints as `path:line:column: warning: field: message [rule]`,
@@ -38,7 +39,10 @@ class Problem:
                 f"{self.path}:{self.line}:{self.column}: warning: {field}{self.message} "
                 f"[{self.rule}]"
             )
-        text = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+        if self.line:
+            text = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+        else:  # about a folder, not a place in a file: no position, and no field
+            text = f"{self.path}: {self.message}"
         if self.expected:
             text += f" (expected {self.expected})"
         return text

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -23,6 +22,7 @@ import yaml
 from quizbuilder import assets, csp
 from quizbuilder.finder import DEFAULT_FINDER_STRINGS
 from quizbuilder.model import Content
+from quizbuilder.options import Settings
 from quizbuilder.render import page_assets
 from quizbuilder.render.options import RenderOptions
 from quizbuilder.render.page_assets import (
@@ -44,7 +44,6 @@ from quizbuilder.render.urls import ASSET_DIR, GUIDE_PAGE, page_url
 from quizbuilder.strings import DEFAULT_STRINGS, PAGE_STRINGS
 from quizbuilder.team import render_team_page
 
-PLUGIN_NAME = "quizbuilder"
 KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *PAGE_STRINGS, *DEFAULT_FINDER_STRINGS})
 """Every key the `strings` option may override."""
 
@@ -58,82 +57,6 @@ _EXCLUDED_PARTS = frozenset({"templates"})
 _ASSETS_SLOT = "assets"
 # MkDocs' own front matter pattern (mkdocs/utils/meta.py).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The plugin's options (`plugins: - quizbuilder: {...}` in `mkdocs.yml`)."""
-
-    enabled: bool = True
-    roles_dir: str = "roles"
-    articles_dir: str = "articles"
-    site_file: str = "quizbuilder.yml"
-    storage_namespace: str | None = None
-    strings: Mapping[str, str] = field(default_factory=dict)
-    headers: bool = True
-    """Write `_headers` with the Content-Security-Policy (quizbuilder/csp.py)."""
-    csp_meta: bool = False
-    """Also put the policy into every page as `<meta http-equiv>`."""
-
-
-class ConfigError(Exception):
-    """The quizbuilder options in a site config are not what the plugin accepts."""
-
-
-def settings_from_config(config: Mapping[str, Any]) -> Settings:
-    """The quizbuilder options from a parsed `mkdocs.yml`, checked as the plugin checks them.
-
-    `ConfigError` names the option and what was expected.
-    """
-    options: Any = None
-    plugins = config.get("plugins")
-    entries = plugins if isinstance(plugins, list) else [plugins] if plugins else []
-    for entry in entries:
-        if entry == PLUGIN_NAME:
-            options = {}
-        elif isinstance(entry, dict) and PLUGIN_NAME in entry:
-            options = entry[PLUGIN_NAME] or {}
-    if options is None:  # not listed (a host that runs no plugins): the defaults
-        return Settings()
-    if not isinstance(options, dict):
-        raise ConfigError(f"plugins.{PLUGIN_NAME}: expected a mapping of options")
-    defaults = Settings()
-    known = {"enabled", "roles_dir", "articles_dir", "site_file", "storage_namespace", "strings"}
-    known |= {"headers", "csp_meta"}
-    for key in sorted(set(options) - known):
-        raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: unknown option")
-
-    def text(key: str, default: str) -> str:
-        value = options.get(key, default)
-        if not isinstance(value, str):
-            raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: expected a string")
-        return value
-
-    def flag(key: str, default: bool) -> bool:
-        value = options.get(key, default)
-        if not isinstance(value, bool):
-            raise ConfigError(f"plugins.{PLUGIN_NAME}.{key}: expected true or false")
-        return value
-
-    enabled = flag("enabled", True)
-    namespace = options.get("storage_namespace")
-    if namespace is not None and not isinstance(namespace, str):
-        raise ConfigError(f"plugins.{PLUGIN_NAME}.storage_namespace: expected a string")
-    strings = options.get("strings") or {}
-    if not isinstance(strings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in strings.items()
-    ):
-        raise ConfigError(f"plugins.{PLUGIN_NAME}.strings: expected a mapping of texts")
-    return Settings(
-        enabled=enabled,
-        roles_dir=text("roles_dir", defaults.roles_dir),
-        articles_dir=text("articles_dir", defaults.articles_dir),
-        site_file=text("site_file", defaults.site_file),
-        storage_namespace=namespace,
-        strings=dict(strings),
-        headers=flag("headers", defaults.headers),
-        csp_meta=flag("csp_meta", defaults.csp_meta),
-    )
 
 
 def storage_namespace(site_url: str | None, site_name: str = "") -> str:
@@ -259,6 +182,23 @@ def _excluded(relative: Path) -> bool:
     return any(part.startswith(".") or part in _EXCLUDED_PARTS for part in relative.parts)
 
 
+def _author_files(docs_dir: Path, replaced: set[str]) -> dict[str, str | Path]:
+    """The files of `docs_dir` a site is built from, less those in `replaced`."""
+    files: dict[str, str | Path] = {}
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir)
+        if path.is_file() and not _excluded(relative) and relative.as_posix() not in replaced:
+            files[relative.as_posix()] = path
+    return files
+
+
+def plain_docs(docs_dir: Path, use_directory_urls: bool = True) -> Output:
+    """The docs folder as the plugin leaves it when turned off (`enabled: false`): the
+    author's files as they are (role files become plain pages), nothing generated, and
+    nothing for `finish` to do (no `_headers` either, as the plugin writes none)."""
+    return Output(_author_files(docs_dir, set()), {}, use_directory_urls, headers=False)
+
+
 def generate_docs(
     docs_dir: Path, content: Content, settings: Settings, options: RenderOptions
 ) -> Output:
@@ -267,13 +207,8 @@ def generate_docs(
 
     Each page that needs the engine gets an assets placeholder; quizzes stay placeholders.
     """
-    replaced = set(replaced_sources(content, settings))
-    files: dict[str, str | Path] = {}
+    files = _author_files(docs_dir, set(replaced_sources(content, settings)))
     fragments: dict[str, dict[str, str]] = {}
-    for path in sorted(docs_dir.rglob("*")):
-        relative = path.relative_to(docs_dir)
-        if path.is_file() and not _excluded(relative) and relative.as_posix() not in replaced:
-            files[relative.as_posix()] = path
 
     written = set(files)
     finder = finder_assets(lambda dest: dest in written or dest in asset_files())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,6 +25,7 @@ from quizbuilder.content import display_path, load_content_and_warnings, source_
 from quizbuilder.errors import ContentError, Problem
 from quizbuilder.generate import engine_assets, storage_namespace
 from quizbuilder.model import Content
+from quizbuilder.options import OPTIONS, Option, Settings, settings_from_options
 from quizbuilder.render.options import RenderOptions
 from quizbuilder.render.pages import escape_theme_meta
 from quizbuilder.render.slots import keep_slots, put_inline, substitute
@@ -35,39 +36,42 @@ __all__ = ["FINDER_PAGE", "QuizbuilderPlugin", "engine_assets", "storage_namespa
 log = get_plugin_logger(__name__)
 
 
-class QuizbuilderConfig(base.Config):  # type: ignore[no-untyped-call]
-    """Options of the `quizbuilder` plugin in `mkdocs.yml`."""
-
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off (role files are then built as plain pages)."""
-    roles_dir = c.Type(str, default="roles")
-    """Folder of role files, relative to `docs_dir`."""
-    articles_dir = c.Type(str, default="articles")
-    """Folder of articles whose front matter names dimensions, relative to `docs_dir`."""
-    site_file = c.Type(str, default="quizbuilder.yml")
-    """The site file (customer kinds, dimensions, bands, scale, finder), relative to `docs_dir`."""
-    storage_namespace = c.Optional(c.Type(str))
-    """Browser storage namespace; default: `site_url`'s host and path."""
-    strings = c.DictOfItems(c.Type(str), default={})
-    """Overrides for the engine's and the pages' texts, by key."""
-    cache = c.Type(bool, default=True)
-    """Keep loaded roles and rendered role pages between builds (see `cache_dir`)."""
-    cache_dir = c.Type(str, default=content_cache.DEFAULT_DIR)
-    """Folder of the cache, relative to the folder of `mkdocs.yml`."""
-    headers = c.Type(bool, default=True)
-    """Write `_headers` (Content-Security-Policy and other security headers) into the
-    built site, and refuse the build if a page would break under the policy."""
-    csp_meta = c.Type(bool, default=False)
-    """Also put the policy into every page as `<meta http-equiv>`, for hosts that cannot
-    set headers (without `frame-ancestors`, which browsers ignore there)."""
+def _config_option(option: Option) -> base.BaseConfigOption[Any]:
+    """MkDocs' validator for one of `Settings`' fields."""
+    if option.mapping:
+        return c.DictOfItems(c.Type(option.kind), default={})
+    if option.optional:
+        return c.Optional(c.Type(option.kind))
+    return c.Type(option.kind, default=option.default)
 
 
-class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyped-call]
+QuizbuilderConfig: type[base.Config] = type(
+    "QuizbuilderConfig",
+    (base.Config,),
+    {
+        "__doc__": "Options of the `quizbuilder` plugin in `mkdocs.yml`: `Settings`.",
+        "__module__": __name__,
+        **{option.name: _config_option(option) for option in OPTIONS},
+    },
+)
+"""MkDocs' config class of the plugin, made from `Settings` (the one definition
+of the options) so that the two cannot drift apart."""
+
+
+if TYPE_CHECKING:  # the class is made at run time, so type checkers see its base
+    _Plugin = BasePlugin[base.Config]
+else:
+    _Plugin = BasePlugin[QuizbuilderConfig]
+
+
+class QuizbuilderPlugin(_Plugin):  # type: ignore[no-untyped-call]
     """Role pages, quizzes, indexes and the results page from `docs/roles/*.md`."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.settings = Settings()
+        """The options as validated by MkDocs (`load_config`); read these, not `config`."""
         self.content: Content | None = None
         self.options = RenderOptions()
         self._fragments: dict[str, dict[str, str]] = {}
@@ -85,38 +89,36 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self._memory: dict[str, Any] | None = None
         """Cache entries kept across `mkdocs serve` rebuilds (this instance lives that long)."""
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
+        errors, warnings = super().load_config(options, config_file_path)
+        if not errors:
+            self.settings = settings_from_options(
+                {option.name: self.config[option.name] for option in OPTIONS}
+            )
+        return errors, warnings
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._memory = {} if command == "serve" else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        if not self.settings.enabled:
             return None
         known = ", ".join(sorted(generate.KNOWN_STRINGS))
-        for key in generate.unknown_strings(self.config.strings):
+        for key in generate.unknown_strings(self.settings.strings):
             log.warning(f"strings: unknown key {key!r} is ignored; known keys: {known}")
         self.options = generate.render_options(
-            self._settings(),
+            self.settings,
             site_url=config.site_url,
             site_name=config.site_name,
             use_directory_urls=config.use_directory_urls,
         )
         return None
 
-    def _settings(self) -> generate.Settings:
-        return generate.Settings(
-            enabled=self.config.enabled,
-            roles_dir=self.config.roles_dir,
-            articles_dir=self.config.articles_dir,
-            site_file=self.config.site_file,
-            storage_namespace=self.config.storage_namespace,
-            strings=dict(self.config.strings),
-            headers=self.config.headers,
-            csp_meta=self.config.csp_meta,
-        )
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir, so invalid content leaves the old site as it was.
-        if not self.config.enabled:
+        if not self.settings.enabled:
             return
         self.content, self._snapshot = None, None
         self._cache = self._open_cache(config)
@@ -141,7 +143,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         found = []
         docs_dir = Path(config.docs_dir)
         for kind, file in source_files(
-            docs_dir, roles_dir=self.config.roles_dir, articles_dir=self.config.articles_dir
+            docs_dir, roles_dir=self.settings.roles_dir, articles_dir=self.settings.articles_dir
         ):
             try:
                 found.append((kind, display_path(file), file.read_bytes()))
@@ -153,9 +155,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         try:
             self.content, warnings = load_content_and_warnings(
                 Path(config.docs_dir),
-                roles_dir=self.config.roles_dir,
-                articles_dir=self.config.articles_dir,
-                site_file=self.config.site_file,
+                roles_dir=self.settings.roles_dir,
+                articles_dir=self.settings.articles_dir,
+                site_file=self.settings.site_file,
                 cache=self._cache,
             )
         except ContentError as error:
@@ -164,7 +166,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         return self.content
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or (self.content is None and self._snapshot is None):
+        if not self.settings.enabled or (self.content is None and self._snapshot is None):
             return None
         guide = files.get_file_from_path(GUIDE_PAGE) is not None
         snapshot = self._snapshot
@@ -175,7 +177,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
                 self._cache.loaded_site_key() if self._cache is not None else "",
                 guide,
                 self._warnings,
-                tuple(generate.replaced_sources(content, self._settings())),
+                tuple(generate.replaced_sources(content, self.settings)),
                 tuple(generate.pages(content, self.options, guide=guide, role_page=role_page)),
             )
             if self._cache is not None:
@@ -217,7 +219,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.config.enabled:
+        if self.settings.enabled:
             escape_theme_meta(page.meta)
         return markdown
 
@@ -227,7 +229,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         # The quiz HTML goes in only in `on_post_page`: until then the page content holds
         # the placeholders, so plugins that read `page.content` (Material's search parses
         # all of it, ~40 KB of quiz per role page) never see the quizzes.
-        if not self.config.enabled:
+        if not self.settings.enabled:
             return None
         if inline := self._inline.get(page.file.src_uri):
             html = put_inline(html, inline)
@@ -242,7 +244,7 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
+        if not self.settings.enabled:
             return None
         fragments = self._fragments.get(page.file.src_uri)
         if not fragments:
@@ -254,9 +256,9 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
         self._unfreeze()
         if self._cache is not None:
             self._cache.save()
-        if self.config.enabled and self.config.headers:
+        if self.settings.enabled and self.settings.headers:
             try:
-                csp.secure_site(Path(config.site_dir), meta=self.config.csp_meta)
+                csp.secure_site(Path(config.site_dir), meta=self.settings.csp_meta)
             except csp.PolicyError as error:
                 raise PluginError(f"quizbuilder: {error}") from None
 
@@ -269,19 +271,11 @@ class QuizbuilderPlugin(BasePlugin[QuizbuilderConfig]):  # type: ignore[no-untyp
             gc.unfreeze()
 
     def _open_cache(self, config: MkDocsConfig) -> content_cache.ContentCache | None:
-        if not self.config.cache:
-            return None
-        settings = {
-            "docs_dir": config.docs_dir,
-            "roles_dir": self.config.roles_dir,
-            "articles_dir": self.config.articles_dir,
-            "site_file": self.config.site_file,
-            "options": repr(self.options),
-        }
-        base = Path(config.config_file_path or ".").parent
-        return content_cache.ContentCache(
-            base / self.config.cache_dir,
-            content_cache.context(Path(config.docs_dir) / self.config.site_file, settings),
+        return content_cache.open_cache(
+            self.settings,
+            config_file=config.config_file_path,
+            docs_dir=config.docs_dir,
+            options=self.options,
             memory=self._memory,
             warn=log.warning,
         )

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,10 @@ import yaml
 
 from quizbuilder import build as site_build
 from quizbuilder import csp, generate
+from quizbuilder.cache import open_cache
 from quizbuilder.content import load_content_and_warnings
 from quizbuilder.errors import Problem
+from quizbuilder.options import PLUGIN_NAME, settings_from_config
 
 ZENSICAL_VERSION = "0.0.73"
 """The Zensical release this recipe is tested with (newer ones need `zensical-ui`)."""
@@ -29,31 +32,48 @@ ZENSICAL_VERSION = "0.0.73"
 def load_output(config_file: Path) -> generate.Output:
     """What `generate` writes for the site that `config_file` describes.
 
-    Raises `generate.ConfigError` for bad plugin options, `ContentError` for bad content.
+    Raises `options.ConfigError` for bad plugin options, `ContentError` for bad content.
     """
     return load_output_and_warnings(config_file)[0]
 
 
-def load_output_and_warnings(config_file: Path) -> tuple[generate.Output, list[Problem]]:
-    """`load_output`, plus the content's item-writing warnings (the plugin logs them)."""
+def load_output_and_warnings(
+    config_file: Path, *, warn: Callable[[str], None] | None = None
+) -> tuple[generate.Output, list[Problem]]:
+    """`load_output`, plus the content's item-writing warnings (the plugin logs them).
+
+    The content is loaded as the plugin loads it: with its options from `config_file`,
+    through the same cache (unless `cache: false`); `warn` hears what the cache has to
+    say (a folder it cannot write).
+    """
     config = site_build.read_mkdocs_config(config_file)
-    settings = generate.settings_from_config(config)
+    settings = settings_from_config(config)
     docs_dir = site_build.docs_dir_for(config_file)
-    content, warnings = load_content_and_warnings(
-        docs_dir,
-        roles_dir=settings.roles_dir,
-        articles_dir=settings.articles_dir,
-        site_file=settings.site_file,
-    )
+    use_directory_urls = config.get("use_directory_urls", True) is not False
+    if not settings.enabled:
+        return generate.plain_docs(docs_dir, use_directory_urls), []
     site_url = config.get("site_url")
     site_name = config.get("site_name")
     options = generate.render_options(
         settings,
         site_url=site_url if isinstance(site_url, str) else None,
         site_name=site_name if isinstance(site_name, str) else "",
-        use_directory_urls=config.get("use_directory_urls", True) is not False,
+        use_directory_urls=use_directory_urls,
     )
-    return generate.generate_docs(docs_dir, content, settings, options), warnings
+    cache = open_cache(
+        settings, config_file=config_file, docs_dir=docs_dir, options=options, warn=warn
+    )
+    content, warnings = load_content_and_warnings(
+        docs_dir,
+        roles_dir=settings.roles_dir,
+        articles_dir=settings.articles_dir,
+        site_file=settings.site_file,
+        cache=cache,
+    )
+    output = generate.generate_docs(docs_dir, content, settings, options)
+    if cache is not None:
+        cache.save()
+    return output, warnings
 
 
 def zensical_command(*args: str) -> list[str] | None:
@@ -82,8 +102,7 @@ def staged_config(config: dict[str, Any]) -> dict[str, Any]:
         staged["plugins"] = [
             entry
             for entry in plugins
-            if entry != generate.PLUGIN_NAME
-            and not (isinstance(entry, dict) and generate.PLUGIN_NAME in entry)
+            if entry != PLUGIN_NAME and not (isinstance(entry, dict) and PLUGIN_NAME in entry)
         ]
     return staged
 
@@ -92,7 +111,7 @@ def build_with_zensical(config_file: Path, out: Path) -> int:
     """Generate, build with Zensical and finish the site into `out` (an empty folder).
 
     Returns Zensical's exit code; 1 when Zensical is not installed. `ContentError` and
-    `generate.ConfigError` pass through.
+    `options.ConfigError` pass through.
     """
     command = zensical_command()
     if command is None:
@@ -101,7 +120,9 @@ def build_with_zensical(config_file: Path, out: Path) -> int:
             file=sys.stderr,
         )
         return 1
-    output, warnings = load_output_and_warnings(config_file)
+    output, warnings = load_output_and_warnings(
+        config_file, warn=lambda message: print(f"quizbuilder: {message}", file=sys.stderr)
+    )
     for warning in warnings:
         print(warning, file=sys.stderr)
     if warnings:  # as `mkdocs build --strict` fails on the plugin's warnings

@@ -74,5 +74,8 @@ def test_deep_nesting_is_refused_at_the_limit(docs: Path) -> None:
 def test_missing_site_file_and_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert [str(problem) for problem in check(Path("docs"))] == [
-        "docs/quizbuilder.yml:1:1: -: site file not found (expected a quizbuilder.yml file)"
+        "docs/quizbuilder.yml:1:1: -: site file not found (expected a quizbuilder.yml file)",
+        "docs/roles: folder not found (expected at least one role file; roles_dir is 'roles' "
+        "by default: set it under the quizbuilder plugin in mkdocs.yml if the role files are "
+        "elsewhere)",
     ]

@@ -17,7 +17,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from quizbuilder import assets, generate, staged
+from quizbuilder import assets, generate, options, staged
 from quizbuilder.build import read_mkdocs_config
 from quizbuilder.cli import main
 from quizbuilder.content import load_content
@@ -58,35 +58,51 @@ def _output(project: Path) -> generate.Output:
 @pytest.mark.parametrize(
     ("plugins", "expected"),
     [
-        (["search", "quizbuilder"], generate.Settings()),
-        (None, generate.Settings()),
-        ([{"quizbuilder": None}], generate.Settings()),
+        (["search", "quizbuilder"], options.Settings()),
+        (None, options.Settings()),
+        ([{"quizbuilder": None}], options.Settings()),
         (
             [{"quizbuilder": {"roles_dir": "jobs", "strings": {"quiz_submit": "Go"}}}],
-            generate.Settings(roles_dir="jobs", strings={"quiz_submit": "Go"}),
+            options.Settings(roles_dir="jobs", strings={"quiz_submit": "Go"}),
         ),
-        ([{"quizbuilder": {"enabled": False}}], generate.Settings(enabled=False)),
-        ([{"quizbuilder": {"storage_namespace": "x"}}], generate.Settings(storage_namespace="x")),
+        ([{"quizbuilder": {"enabled": False}}], options.Settings(enabled=False)),
+        ([{"quizbuilder": {"storage_namespace": "x"}}], options.Settings(storage_namespace="x")),
     ],
 )
-def test_settings_from_config(plugins: Any, expected: generate.Settings) -> None:
-    assert generate.settings_from_config({"plugins": plugins}) == expected
+def test_settings_from_config(plugins: Any, expected: options.Settings) -> None:
+    assert options.settings_from_config({"plugins": plugins}) == expected
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("given", "message"),
     [
         ("yes", "plugins.quizbuilder: expected a mapping of options"),
-        ({"role_dir": "x"}, "plugins.quizbuilder.role_dir: unknown option"),
+        (
+            {"role_dir": "x"},
+            "plugins.quizbuilder.role_dir: unknown option (expected one of: articles_dir, "
+            "cache, cache_dir, csp_meta, enabled, headers, roles_dir, site_file, "
+            "storage_namespace, strings)",
+        ),
         ({"enabled": "no"}, "plugins.quizbuilder.enabled: expected true or false"),
         ({"roles_dir": 3}, "plugins.quizbuilder.roles_dir: expected a string"),
         ({"strings": {"a": 1}}, "plugins.quizbuilder.strings: expected a mapping of texts"),
-        ({"storage_namespace": []}, "plugins.quizbuilder.storage_namespace: expected a string"),
+        (
+            {"storage_namespace": []},
+            "plugins.quizbuilder.storage_namespace: expected a string",
+        ),
+        (
+            {"cache": "no", "roles": 1, "strings": "x"},
+            "plugins.quizbuilder.cache: expected true or false\n"
+            "plugins.quizbuilder.roles: unknown option (expected one of: articles_dir, "
+            "cache, cache_dir, csp_meta, enabled, headers, roles_dir, site_file, "
+            "storage_namespace, strings)\n"
+            "plugins.quizbuilder.strings: expected a mapping of texts",
+        ),
     ],
 )
-def test_settings_from_config_refuses(options: Any, message: str) -> None:
-    with pytest.raises(generate.ConfigError) as error:
-        generate.settings_from_config({"plugins": [{"quizbuilder": options}]})
+def test_settings_from_config_refuses(given: Any, message: str) -> None:
+    with pytest.raises(options.ConfigError) as error:
+        options.settings_from_config({"plugins": [{"quizbuilder": given}]})
     assert str(error.value) == message
 
 

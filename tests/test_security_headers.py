@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from quizbuilder import csp, generate
+from quizbuilder import csp, generate, options
 from quizbuilder.cli import main
 from tests import test_plugin
 from tests.test_plugin import MKDOCS_YML
@@ -243,7 +243,7 @@ def test_finish_writes_the_headers_for_staged_builds(tmp_path: Path) -> None:
 
 def test_options_for_staged_builds() -> None:
     config = {"plugins": [{"quizbuilder": {"headers": False, "csp_meta": True}}]}
-    settings = generate.settings_from_config(config)
+    settings = options.settings_from_config(config)
     assert (settings.headers, settings.csp_meta) == (False, True)
-    with pytest.raises(generate.ConfigError, match="csp_meta: expected true or false"):
-        generate.settings_from_config({"plugins": [{"quizbuilder": {"csp_meta": "yes"}}]})
+    with pytest.raises(options.ConfigError, match="csp_meta: expected true or false"):
+        options.settings_from_config({"plugins": [{"quizbuilder": {"csp_meta": "yes"}}]})
