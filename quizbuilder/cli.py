@@ -125,17 +125,6 @@ def project(config_file: Path | None, docs_dir: Path | None) -> tuple[Path, Sett
     return docs_dir, Settings()
 
 
-def check_content(docs_dir: Path, settings: Settings, *, warnings: bool) -> list[Problem]:
-    """`content.check` with the plugin's options."""
-    return check(
-        docs_dir,
-        roles_dir=settings.roles_dir,
-        articles_dir=settings.articles_dir,
-        site_file=settings.site_file,
-        warnings=warnings,
-    )
-
-
 def schema_url(config_file: Path, role_file: Path) -> str:
     """Where the role schema is published (from `site_url`), else a path to the package's."""
     site_url = site_build.read_mkdocs_config(config_file).get("site_url")
@@ -189,13 +178,13 @@ def new_role(title: str, docs_dir: Path | None, config_file: Path | None) -> int
         raise _fail("fix the site file first") from None
     url = schema_url(config_file or Path(DEFAULT_CONFIG), target)
     text = new_role_markdown(title, slug, site, url)
-    before = set(check_content(docs_dir, settings, warnings=False))
+    before = set(check(docs_dir, settings, warnings=False))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     # The template is meant to validate as written; if this title or site file makes it
     # fail (say, a quiz id another role already uses), say so and leave nothing behind.
-    added = sorted(set(check_content(docs_dir, settings, warnings=False)) - before)
+    added = sorted(set(check(docs_dir, settings, warnings=False)) - before)
     if added:
         target.unlink()
         _print_problems(added)
@@ -234,12 +223,7 @@ def check_command(docs_dir: Path | None, strict: bool, config_file: Path | None)
     if not docs_dir.is_dir():
         raise _fail(f"{display_path(docs_dir)} is not a folder")
     try:
-        content, warnings = load_content_and_warnings(
-            docs_dir,
-            roles_dir=settings.roles_dir,
-            articles_dir=settings.articles_dir,
-            site_file=settings.site_file,
-        )
+        content, warnings = load_content_and_warnings(docs_dir, settings)
     except ContentError as error:
         _print_problems(error.problems)
         return 1
@@ -283,7 +267,7 @@ def build_command(config_file: Path, site_dir: Path | None, engine: str | None) 
     # The same check, and the same lines, as `quizbuilder check`: warnings included,
     # as MkDocs runs with --strict and would stop on them anyway. A plugin turned off
     # (`enabled: false`) checks nothing, and neither does this.
-    problems = check_content(docs_dir, settings, warnings=True) if settings.enabled else []
+    problems = check(docs_dir, settings, warnings=True) if settings.enabled else []
     if problems:
         _print_problems(problems)
         click.echo(f"The site was not built; {_left_as_it_was(target, previous, 'one')}", err=True)

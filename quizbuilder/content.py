@@ -65,58 +65,36 @@ __all__ = [
 
 
 def load_content(
-    docs_dir: Path,
-    *,
-    roles_dir: str = "roles",
-    articles_dir: str = "articles",
-    site_file: str = "quizbuilder.yml",
-    cache: ContentCache | None = None,
+    docs_dir: Path, settings: Settings | None = None, *, cache: ContentCache | None = None
 ) -> Content:
-    """Load and validate all quizbuilder content under `docs_dir`.
+    """Load and validate all quizbuilder content under `docs_dir`, where the plugin's
+    options (`settings`, the defaults if none) say it is.
 
     Raises `ContentError` with every problem found in any file. With a `cache`, files
     that passed their schema before are taken from it instead of parsed again.
     """
-    return load_content_and_warnings(
-        docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file, cache=cache
-    )[0]
+    return load_content_and_warnings(docs_dir, settings, cache=cache)[0]
 
 
 def load_content_and_warnings(
-    docs_dir: Path,
-    *,
-    roles_dir: str = "roles",
-    articles_dir: str = "articles",
-    site_file: str = "quizbuilder.yml",
-    cache: ContentCache | None = None,
+    docs_dir: Path, settings: Settings | None = None, *, cache: ContentCache | None = None
 ) -> tuple[Content, list[Problem]]:
     """`load_content`, plus the item-writing warnings (`quizbuilder.lint`) of valid content."""
-    result = _load(
-        docs_dir,
-        roles_dir=roles_dir,
-        articles_dir=articles_dir,
-        site_file=site_file,
-        cache=cache,
-    )
+    result = _load(docs_dir, settings or Settings(), cache=cache)
     if result.problems or result.content is None:
         raise ContentError(result.problems)
     return result.content, result.warnings
 
 
 def check(
-    docs_dir: Path,
-    *,
-    roles_dir: str = "roles",
-    articles_dir: str = "articles",
-    site_file: str = "quizbuilder.yml",
-    warnings: bool = False,
+    docs_dir: Path, settings: Settings | None = None, *, warnings: bool = False
 ) -> list[Problem]:
     """Every problem in the content under `docs_dir`, sorted; empty when all is well.
 
     With `warnings`, the item-writing warnings too (there are some only when there is
     no error): everything the site build refuses.
     """
-    result = _load(docs_dir, roles_dir=roles_dir, articles_dir=articles_dir, site_file=site_file)
+    result = _load(docs_dir, settings or Settings())
     return sorted([*result.problems, *(result.warnings if warnings else ())])
 
 
@@ -152,14 +130,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 @_collector_paused()
-def _load(
-    docs_dir: Path,
-    *,
-    roles_dir: str,
-    articles_dir: str,
-    site_file: str,
-    cache: ContentCache | None = None,
-) -> _Result:
+def _load(docs_dir: Path, options: Settings, cache: ContentCache | None = None) -> _Result:
+    roles_dir, articles_dir, site_file = options.roles_dir, options.articles_dir, options.site_file
     result = _Result()
     positions: dict[str, Positions] = {}
 
@@ -218,14 +190,13 @@ def _load(
     return result
 
 
-def source_files(
-    docs_dir: Path, *, roles_dir: str = "roles", articles_dir: str = "articles"
-) -> list[tuple[str, Path]]:
+def source_files(docs_dir: Path, settings: Settings | None = None) -> list[tuple[str, Path]]:
     """Every content file besides the site file, with its kind ("role" or "article"),
     as `load_content` reads them."""
+    settings = settings or Settings()
     return [
-        *(("role", file) for file in _markdown_files(docs_dir / roles_dir)),
-        *(("article", file) for file in _markdown_files(docs_dir / articles_dir)),
+        *(("role", file) for file in _markdown_files(docs_dir / settings.roles_dir)),
+        *(("article", file) for file in _markdown_files(docs_dir / settings.articles_dir)),
     ]
 
 

@@ -142,9 +142,7 @@ class QuizbuilderPlugin(_Plugin):  # type: ignore[no-untyped-call]
         """Every content file but the site file: kind, shown path and bytes."""
         found = []
         docs_dir = Path(config.docs_dir)
-        for kind, file in source_files(
-            docs_dir, roles_dir=self.settings.roles_dir, articles_dir=self.settings.articles_dir
-        ):
+        for kind, file in source_files(docs_dir, self.settings):
             try:
                 found.append((kind, display_path(file), file.read_bytes()))
             except OSError:  # the loader says what is wrong with it
@@ -154,11 +152,7 @@ class QuizbuilderPlugin(_Plugin):  # type: ignore[no-untyped-call]
     def _load(self, config: MkDocsConfig) -> Content:
         try:
             self.content, warnings = load_content_and_warnings(
-                Path(config.docs_dir),
-                roles_dir=self.settings.roles_dir,
-                articles_dir=self.settings.articles_dir,
-                site_file=self.settings.site_file,
-                cache=self._cache,
+                Path(config.docs_dir), self.settings, cache=self._cache
             )
         except ContentError as error:
             raise PluginError(f"quizbuilder: the content has problems:\n{error}") from None

@@ -63,13 +63,7 @@ def load_output_and_warnings(
     cache = open_cache(
         settings, config_file=config_file, docs_dir=docs_dir, options=options, warn=warn
     )
-    content, warnings = load_content_and_warnings(
-        docs_dir,
-        roles_dir=settings.roles_dir,
-        articles_dir=settings.articles_dir,
-        site_file=settings.site_file,
-        cache=cache,
-    )
+    content, warnings = load_content_and_warnings(docs_dir, settings, cache=cache)
     output = generate.generate_docs(docs_dir, content, settings, options)
     if cache is not None:
         cache.save()
