@@ -37,6 +37,7 @@ KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *render.PAGE_STRINGS, *DEFAULT_FIND
 _SOURCES = frozenset(
     {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
     | {*assets.HISTORY_PARTS, *assets.TEAM_PARTS, *assets.PAGE_STYLESHEETS}
+    | {*assets.FINDER_PARTS, *assets.FILTER_PARTS}
 )
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
@@ -216,8 +217,7 @@ def engine_assets() -> dict[str, str]:
         f"{render.ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(
             assets.RESULTS_STYLESHEET
         ),
-        f"{render.ASSET_DIR}/history.js": assets.bundle_history(),
-        f"{render.ASSET_DIR}/team.js": assets.bundle_team(),
+        **{f"{render.ASSET_DIR}/{n}": text for n, text in assets.page_bundles().items()},
         **{f"{render.ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
     }
 

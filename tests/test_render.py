@@ -346,10 +346,12 @@ def test_asset_tags_and_detection() -> None:
     [
         (set(), ()),
         ({"qb-quiz"}, render.ENGINE_FILES),
-        ({"qb-history"}, render.HISTORY_FILES + render.ENGINE_FILES),
+        # Each page loads only what it uses (issue 22): no engine for My results or the
+        # finder, and the roles index only its filter.
+        ({"qb-history"}, (*render.HISTORY_FILES, "quizbuilder.css")),
         ({"qb-team"}, render.TEAM_FILES),
-        ({"qb-finder-filter"}, render.FINDER_FILES),
-        ({"qb-finder", "qb-finder-search"}, render.ENGINE_FILES + render.FINDER_FILES),
+        ({"qb-finder-filter"}, render.FILTER_FILES),
+        ({"qb-finder", "qb-finder-search"}, ("quizbuilder.css", *render.FINDER_FILES)),
     ],
 )
 def test_assets_follow_the_enhanced_elements(elements: set[str], files: tuple[str, ...]) -> None:
