@@ -11,6 +11,8 @@
   const { textLookup } = window.QuizbuilderCommon;
   const { element, svgElement, readJsonAttribute, button, download, whenReady } = window.QuizbuilderDom;
   const READY = 'data-qb-ready';
+  // Marks an element history.js drew, as the page's tests and styles know it.
+  const DRAWN = 'data-qb-progress';
   // The default texts of this page (assets.bundle_history fills them in).
   const DEFAULTS = /*HISTORY_STRINGS*/{};
   const WIDTH = 320;
@@ -29,6 +31,7 @@
 
   function enhance(div) {
     div.setAttribute(READY, '');
+    div.setAttribute(DRAWN, '');
     const config = readJsonAttribute(div, 'data-qb-config') || {};
     const namespace = config.storage || location.host || 'local';
     const text = textLookup(config.strings || {}, DEFAULTS);
@@ -331,10 +334,16 @@
   }
 
   window.QuizbuilderHistory = { init };
+  const redraw = () => {
+    for (const draw of drawers.values()) draw();
+  };
   // A result saved in another tab shows here at once.
   window.addEventListener('storage', (event) => {
-    if (event.key !== null && !event.key.startsWith('quizbuilder:')) return;
-    for (const draw of drawers.values()) draw();
+    if (event.key === null || event.key.startsWith('quizbuilder:')) redraw();
   });
+  // So does one saved on this page: the engine and the finder announce each result
+  // (after saving it) with these events, and need not know this script.
+  document.addEventListener('quizbuilder:result', redraw);
+  document.addEventListener('quizbuilder:finder', redraw);
   whenReady(init);
 })(window, document);
