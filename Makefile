@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test check build lint types unit browser js bench hosts-check clean
+.PHONY: serve test check build lint eslint types unit browser js bench hosts-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,12 +45,20 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-# fast-check is a test-time dependency only: the site itself ships no npm code.
+# fast-check and ESLint are test-time dependencies only: the site itself ships no npm code.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch node_modules/.installed
 
+# ESLint (eslint.config.js: @eslint/js recommended rules, full names, short lines) on the
+# shipped scripts and the Node tests, as ruff checks the Python.
+ESLINT := node_modules/.bin/eslint quizbuilder/theme/assets/quizbuilder tests/js eslint.config.js
+
+eslint: node_modules/.installed
+	$(ESLINT)
+
 js: node_modules/.installed
+	$(ESLINT)
 	node --test tests/js/
 
 unit: $(STAMP)
@@ -69,6 +77,7 @@ hosts-check: $(STAMP)
 test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/ruff check quizbuilder tests benchmarks occupations
 	$(BIN)/ruff format --check quizbuilder tests benchmarks occupations
+	$(ESLINT)
 	$(BIN)/mypy
 	$(BIN)/quizbuilder check --strict docs
 	node --test tests/js/

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from quizbuilder.model import Content, Role
 from quizbuilder.render.templating import encode_json, environment
+from quizbuilder.scoring import percent
 
 DATA_VERSION = 1
 
@@ -132,10 +133,12 @@ SIMILAR_FROM = 70
 """A role at or above this closeness is "similar"; below it the result says none is."""
 
 _APOSTROPHES = frozenset("'’`ʼ")
-_STOP_WORDS = frozenset({"and", "the", "for", "with", "of", "a", "an", "in", "at", "to"})
+STOP_WORDS = frozenset({"and", "the", "for", "with", "of", "a", "an", "in", "at", "to"})
+"""Words a job-title search does not require (unless the query is nothing else)."""
 
 MATCH_EXACT, MATCH_WORDS, MATCH_PREFIX, MATCH_TYPO, MATCH_PARTIAL = 0, 1, 2, 3, 4
-_MATCH_NAMES = ("exact", "words", "prefix", "typo", "partial")
+MATCH_NAMES = ("exact", "words", "prefix", "typo", "partial")
+"""The name of each match tier above, as search results report it."""
 
 _T = TypeVar("_T")
 
@@ -263,7 +266,7 @@ def closeness(distance: int, spread: int) -> int:
     """
     if spread <= 0:
         return 100
-    return max(0, _percent(spread - 6 * distance, spread))
+    return max(0, percent(spread - 6 * distance, spread))
 
 
 def closeness_label(fit: int) -> str:
@@ -293,7 +296,7 @@ def customer_profile(data: Mapping[str, Any], answers: list[int]) -> dict[str, A
                 maximum += question["max"]
         if maximum == 0:
             continue
-        strength = _percent(points, maximum)
+        strength = percent(points, maximum)
         kinds.append(
             {
                 "id": kind["id"],
@@ -329,12 +332,6 @@ def customer_profile(data: Mapping[str, Any], answers: list[int]) -> dict[str, A
             "text": strings[f"verdict_{level}_text"],
         }
     return {"kinds": kinds, "verdict": verdict, "share": top}
-
-
-def _percent(part: int, whole: int) -> int:
-    """`100 * part / whole` rounded half up, in integers (as scoring.py does); floor
-    division, so a negative part rounds the same way in Python and JavaScript."""
-    return (200 * part + whole) // (2 * whole)
 
 
 def _label(strength: int) -> str:
@@ -433,12 +430,18 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return limit + 1 if row is None else min(row[len(b)], limit + 1)
 
 
+TYPO_LIMITS: tuple[tuple[int, int], ...] = ((4, 0), (7, 1))
+"""(longest word length, typos tolerated), shortest first; longer words get 2."""
+LONG_WORD_TYPOS = 2
+
+
 def allowed_edits(length: int) -> int:
     """Typos tolerated in a query word of this length: none up to 4 letters, 1 up to 7,
     then 2. Short words have too many neighbours (`chef`/`chief`) for a guess to help."""
-    if length <= 4:
-        return 0
-    return 1 if length < 8 else 2
+    for longest, typos in TYPO_LIMITS:
+        if length <= longest:
+            return typos
+    return LONG_WORD_TYPOS
 
 
 def _typo_cost(query: str, token: str) -> int | None:
@@ -464,7 +467,7 @@ def _typo_cost(query: str, token: str) -> int | None:
 
 def _required(tokens: list[str]) -> list[str]:
     """The query words a name must match: all but stop words (all, if only those)."""
-    kept = [token for token in tokens if token not in _STOP_WORDS]
+    kept = [token for token in tokens if token not in STOP_WORDS]
     return kept or tokens
 
 
@@ -570,7 +573,7 @@ def search_roles(data: Mapping[str, Any], query: str, limit: int = 8) -> list[di
             "title": role["title"],
             "url": role["url"],
             "summary": role["summary"],
-            "match": _MATCH_NAMES[key[0]],
+            "match": MATCH_NAMES[key[0]],
             "alias": alias,
         }
         for key, _tie, (role, alias) in _top_k(

@@ -51,6 +51,7 @@ KNOWN_STRINGS = frozenset({*DEFAULT_STRINGS, *PAGE_STRINGS, *DEFAULT_FINDER_STRI
 _SOURCES = frozenset(
     {*assets.BUNDLE_PARTS, assets.RESULTS, assets.STYLESHEET, assets.RESULTS_STYLESHEET}
     | {*assets.HISTORY_PARTS, *assets.TEAM_PARTS, *assets.PAGE_STYLESHEETS}
+    | {*assets.FINDER_PARTS, *assets.FILTER_PARTS}
 )
 # MkDocs' default `exclude_docs`: dot files and folders, and `templates/` folders.
 _EXCLUDED_PARTS = frozenset({"templates"})
@@ -117,8 +118,7 @@ def engine_assets() -> dict[str, str]:
         f"{ASSET_DIR}/quizbuilder.css": assets.stylesheet(),
         f"{ASSET_DIR}/{assets.RESULTS}": assets.bundle_results(),
         f"{ASSET_DIR}/{assets.RESULTS_STYLESHEET}": assets.stylesheet(assets.RESULTS_STYLESHEET),
-        f"{ASSET_DIR}/history.js": assets.bundle_history(),
-        f"{ASSET_DIR}/team.js": assets.bundle_team(),
+        **{f"{ASSET_DIR}/{n}": text for n, text in assets.page_bundles().items()},
         **{f"{ASSET_DIR}/{n}": assets.stylesheet(n) for n in assets.PAGE_STYLESHEETS},
     }
 

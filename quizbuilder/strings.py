@@ -47,6 +47,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "shared_strongest": "Strongest area: {name}",
     "take_quiz": "Take this quiz yourself",
     "share_invalid": "This result link is not valid.",
+}
+
+HISTORY_STRINGS: dict[str, str] = {
     # The "My results" page.
     "history_empty": "You have not finished any quiz yet.",
     "history_unreadable": "Your saved results could not be read.",
@@ -61,9 +64,6 @@ DEFAULT_STRINGS: dict[str, str] = {
     "history_cleared": "All results deleted.",
     "download_json": "Download JSON",
     "download_csv": "Download CSV",
-}
-
-HISTORY_STRINGS: dict[str, str] = {
     # "My results" over time (history.js, on the results page only).
     "history_score_name": "Score",
     "history_latest": "Latest, {date}:",
@@ -90,6 +90,9 @@ HISTORY_STRINGS: dict[str, str] = {
     "history_print": "Print a summary",
 }
 """Texts of the "My results" page only: built into history.js, not the engine."""
+
+HISTORY_SHARED_KEYS = frozenset({"score", "percent", "not_saved"})
+"""Texts "My results" shows as the quiz engine does: built into both scripts."""
 
 TEAM_STRINGS: dict[str, str] = {
     # The team view (team.js, on the team page only).

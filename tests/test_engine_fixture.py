@@ -24,6 +24,7 @@ from quizbuilder.assets import (
     RESULTS_STYLESHEET,
     asset_sizes,
     bundle_engine,
+    bundle_history,
     bundle_results,
     stylesheet,
 )
@@ -52,6 +53,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "quizbuilder.css").write_text(stylesheet(), "utf-8")
     (root / RESULTS).write_text(bundle_results(), "utf-8")
     (root / RESULTS_STYLESHEET).write_text(stylesheet(RESULTS_STYLESHEET), "utf-8")
+    # "My results" is history.js's alone (issue 22): the page loads it beside the engine.
+    (root / "history.js").write_text(bundle_history(), "utf-8")
+    (root / "history.css").write_text(stylesheet("history.css"), "utf-8")
     try:
         import material
 
@@ -305,13 +309,17 @@ def test_rerun_under_instant_navigation_is_idempotent(context: Any, base_url: st
     )
     pg = context.new_page()
     pg.goto(base_url)
+    pg.wait_for_selector(".qb-history[data-qb-ready]")
+    # One subscription per script: the engine's and history.js's (issue 22: My results is
+    # a script of its own). Re-running the engine must add none.
+    assert pg.evaluate("subs.length") == 2
     for _ in range(3):  # what Material does with the page's <script> on each navigation
         pg.evaluate(
             "new Promise((ok) => { const s = document.createElement('script');"
             " s.src = 'quizbuilder.js'; s.onload = ok; document.body.append(s); })"
         )
         pg.evaluate("subs.forEach((f) => f())")
-    assert pg.evaluate("subs.length") == 1
+    assert pg.evaluate("subs.length") == 2
     answer_graded(pg, 1, [0, 2])
     pg.click(f"{GRADED} button[type=submit]")
     assert pg.evaluate("results") == 1

@@ -26,7 +26,7 @@ from typing import Any
 import markdown
 import pytest
 
-from quizbuilder import finder, lint
+from quizbuilder import assets, finder, lint
 from quizbuilder.content import load_content
 from quizbuilder.model import (
     Content,
@@ -883,9 +883,10 @@ def test_finder_js_builds_the_dom_without_markup_strings() -> None:
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Any:
     root = tmp_path_factory.mktemp("finder-fixture")
     shutil.copy(FIXTURE, root / "index.html")
-    for name in ("plural.js", "finder-core.js", "finder.js", "finder.css", "quizbuilder.css"):
-        if (ASSETS / name).exists():
-            shutil.copy(ASSETS / name, root / name)
+    # The finder as served: one minified bundle (issue 22).
+    (root / "finder.js").write_text(assets.bundle_finder(), "utf-8")
+    for name in ("finder.css", "quizbuilder.css"):
+        shutil.copy(ASSETS / name, root / name)
     spec = importlib.util.find_spec("material")
     if spec is not None and spec.origin is not None:
         css = Path(spec.origin).parent / "templates" / "assets" / "stylesheets"
@@ -1339,8 +1340,6 @@ data-md-color-accent="indigo">
 """
 FIXTURE_TAIL = """<link rel="stylesheet" href="quizbuilder.css">
 <link rel="stylesheet" href="finder.css">
-<script src="plural.js" defer></script>
-<script src="finder-core.js" defer></script>
 <script src="finder.js" defer></script>
 </article>
 </div></div></div></main>

@@ -135,9 +135,12 @@ def test_generate_writes_pages_assets_and_schemas(project: Path) -> None:
     assert "<!-- quiz:" not in role
     assert files["assets/quizbuilder/quizbuilder.js"] == assets.bundle_engine()
     assert files["assets/quizbuilder/quizbuilder.css"] == assets.stylesheet()
-    for name in ("finder.js", "finder.css"):
-        assert isinstance(files[f"assets/quizbuilder/{name}"], Path)
-    for name in ("core.js", "engine.js"):
+    # Every script is a minified bundle (issue 22); stylesheets other than the engine's
+    # and the page ones are published as they are.
+    assert isinstance(files["assets/quizbuilder/finder.css"], Path)
+    for name, text in assets.page_bundles().items():
+        assert files[f"assets/quizbuilder/{name}"] == text
+    for name in ("core.js", "engine.js", "finder-core.js", "common.js", "dom.js", "store.js"):
         assert f"assets/quizbuilder/{name}" not in files
     assert sorted(f for f in files if f.startswith("schema/")) == [
         "schema/article.schema.json",
@@ -181,7 +184,9 @@ def test_every_placeholder_is_in_its_page_and_every_quiz_in_a_fragment(project: 
             for d in quiz_dimensions(quiz, content.settings)
         ),
     }
-    assert "finder.js" in output.fragments["roles/index.md"][placeholder("assets")]
+    roles_index = output.fragments["roles/index.md"][placeholder("assets")]
+    assert "roles-filter.js" in roles_index
+    assert "finder.js" not in roles_index
 
 
 def test_an_authors_page_wins_over_a_generated_one(project: Path) -> None:

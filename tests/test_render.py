@@ -38,6 +38,7 @@ from quizbuilder.model import (
 from quizbuilder.render.options import RenderOptions
 from quizbuilder.render.page_assets import (
     ENGINE_FILES,
+    FILTER_FILES,
     FINDER_FILES,
     HISTORY_FILES,
     TEAM_FILES,
@@ -365,10 +366,12 @@ def test_asset_tags_and_detection() -> None:
     [
         (set(), ()),
         ({"qb-quiz"}, ENGINE_FILES),
-        ({"qb-history"}, HISTORY_FILES + ENGINE_FILES),
+        # Each page loads only what it uses (issue 22): no engine for My results or the
+        # finder, and the roles index only its filter.
+        ({"qb-history"}, (*HISTORY_FILES, "quizbuilder.css")),
         ({"qb-team"}, TEAM_FILES),
-        ({"qb-finder-filter"}, FINDER_FILES),
-        ({"qb-finder", "qb-finder-search"}, ENGINE_FILES + FINDER_FILES),
+        ({"qb-finder-filter"}, FILTER_FILES),
+        ({"qb-finder", "qb-finder-search"}, ("quizbuilder.css", *FINDER_FILES)),
     ],
 )
 def test_assets_follow_the_enhanced_elements(elements: set[str], files: tuple[str, ...]) -> None:

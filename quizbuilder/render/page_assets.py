@@ -29,9 +29,11 @@ def asset_tags(
 
 
 ENGINE_FILES = ("quizbuilder.css", "quizbuilder.js")
-FINDER_FILES = ("finder.css", "finder-core.js", "finder.js")
+FINDER_FILES = ("finder.css", "finder.js")
+FILTER_FILES = ("finder.css", "roles-filter.js")
+"""The roles index filter: the finder's stylesheet (which styles the list), its own script."""
 HISTORY_FILES = ("history.css", "history.js")
-"""My results over time: before the engine, which hands its history element to them."""
+"""My results: drawn by history.js alone, which needs no quiz engine."""
 
 TEAM_FILES = ("team.css", "team.js")
 _ENHANCED = re.compile(
@@ -47,20 +49,25 @@ def enhanced_elements(html: str) -> set[str]:
 def assets_for(elements: set[str]) -> tuple[str, ...]:
     """The asset files a page with these enhanced elements loads; none for no element.
 
-    The role index filter needs only the finder's files and the team view only team.js; quizzes,
-    history and the finder itself also need the quiz engine and its stylesheet. History's
-    own files come before the engine, which hands them its element.
+    Each script is loaded only where it is used: quizzes load the engine; "My results"
+    history.js, the finder finder.js and the roles index roles-filter.js, each a bundle
+    with the shared parts it needs (none of them needs the engine); the team view
+    team.js. Quizzes, history and the finder share the engine's stylesheet.
     """
     names: tuple[str, ...] = ()
     if "qb-history" in elements:
         names += HISTORY_FILES
-    if elements - {"qb-finder-filter", "qb-team"}:
+    if elements & {"qb-quiz", "qb-history", "qb-finder", "qb-finder-search"}:
+        names += ("quizbuilder.css",)
+    if "qb-quiz" in elements:
         names += ENGINE_FILES
-    if any(element.startswith("qb-finder") for element in elements):
+    if elements & {"qb-finder", "qb-finder-search"}:
         names += FINDER_FILES
+    if "qb-finder-filter" in elements:
+        names += FILTER_FILES
     if "qb-team" in elements:
         names += TEAM_FILES
-    return names
+    return tuple(dict.fromkeys(names))
 
 
 def schema_files() -> dict[str, Path]:

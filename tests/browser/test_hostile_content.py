@@ -66,7 +66,7 @@ PAGE_CHECKS = """() => {
   }
   for (const s of document.querySelectorAll('.md-content script')) {
     const src = s.getAttribute('src') || '';
-    const ours = /assets\\/quizbuilder\\/(quizbuilder|finder|finder-core|history|team)\\.js$/;
+    const ours = /assets\\/quizbuilder\\/(quizbuilder|finder|roles-filter|history|team)\\.js$/;
     if (!ours.test(src) || s.textContent.trim())
       bad.push('script in content: ' + (src || s.textContent.slice(0, 60)));
   }

@@ -141,12 +141,7 @@ test('CSV export: header, one row per valid attempt, CRLF', () => {
   ].join('\r\n').replace('weakest-placeholder', 'own') + '\r\n');
 });
 
-test('JSON export is the store, pretty-printed', () => {
-  const store = { version: 1, attempts: [attempt] };
-  assert.deepEqual(JSON.parse(core.toJSON(store)), store);
-});
-
-test('fmt fills placeholders and leaves unknown ones', () => {
-  assert.equal(core.fmt('{correct} of {total} correct {x}', { correct: 3, total: 5 }), '3 of 5 correct {x}');
-  assert.equal(core.fmt('{constructor}', {}), '{constructor}');
+test('format fills placeholders and leaves unknown ones', () => {
+  assert.equal(core.format('{correct} of {total} correct {x}', { correct: 3, total: 5 }), '3 of 5 correct {x}');
+  assert.equal(core.format('{constructor}', {}), '{constructor}');
 });

@@ -1,12 +1,11 @@
 // finder.js against the vectors tests/test_finder.py also runs (node --test tests/js/).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { test } from "node:test";
+import { requireAsset, runAssetAgain } from "./load-core.mjs";
 
-const require = createRequire(import.meta.url);
 const root = new URL("../../", import.meta.url);
-const Finder = require(new URL("quizbuilder/theme/assets/quizbuilder/finder.js", root).pathname);
+const Finder = requireAsset("finder.js");
 const vectors = new URL("tests/vectors/finder/", root);
 
 function load(name) {
@@ -94,9 +93,7 @@ test("a thousand roles: search and match answer within their limits", () => {
 });
 
 test("loading the file again keeps the first API", () => {
-  const path = require.resolve(new URL("quizbuilder/theme/assets/quizbuilder/finder.js", root).pathname);
-  delete require.cache[path];
-  const again = require(path);
+  const again = runAssetAgain("finder.js");
   assert.equal(again, Finder);
 });
 

@@ -2,9 +2,9 @@
 // the export record (history-core.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { requireAsset } from './load-core.mjs';
 
-const H = createRequire(import.meta.url)('../../quizbuilder/theme/assets/quizbuilder/history-core.js');
+const H = requireAsset('history-core.js');
 
 const profile = (date, own, com, extra) => ({ quiz: 'p', title: 'Profile', date, names: { ownership: 'Ownership', composure: 'Composure' },
   result: { status: 'ok', kind: 'profile', dimensions: [{ id: 'ownership', percent: own }, ...(com == null ? [] : [{ id: 'composure', percent: com }])], ...extra } });

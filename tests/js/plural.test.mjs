@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireAsset } from './load-core.mjs';
 
-const P = createRequire(import.meta.url)('../../quizbuilder/theme/assets/quizbuilder/plural.js');
+const P = requireAsset('plural.js');
 const vectors = JSON.parse(readFileSync(new URL('../vectors/strings/plural.json', import.meta.url), 'utf8'));
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => String(values[name]));
 

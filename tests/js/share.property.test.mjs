@@ -30,7 +30,6 @@ const scored = (quiz) => {
 };
 
 const b64url = (text) => Buffer.from(text, 'utf8').toString('base64url');
-const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
 // The independent check of a decoded result (ARCHITECTURE.md, share links).
 function assertValid(quiz, r) {
@@ -64,7 +63,7 @@ function decodeOrShareError(quiz, text) {
     r = core.decodeShare(quiz, text);
   } catch (e) {
     if (!(e instanceof core.ShareError) || typeof e.code !== 'string') {
-      throw new Error(`not a ShareError for ${JSON.stringify(text).slice(0, 200)}: ${e && e.stack}`);
+      throw new Error(`not a ShareError for ${JSON.stringify(text).slice(0, 200)}: ${e && e.stack}`, { cause: e });
     }
     return null;
   }
@@ -123,7 +122,7 @@ test('mutations of valid payloads: a valid result or a ShareError', () => {
   );
   const arb = quizArb.chain((quiz) => fc.tuple(fc.constant(quiz), validPayload(quiz), fc.array(mutation, { minLength: 1, maxLength: 3 })));
   fc.assert(fc.property(arb, ([quiz, payload, muts]) => {
-    let entries = Object.entries(payload), text = null;
+    let entries = Object.entries(payload), text;
     for (const m of muts) {
       if (m.op === 'set') entries = [...entries.filter(([k]) => k !== m.key), [m.key, m.value]];
       if (m.op === 'drop') entries = entries.filter(([k]) => k !== m.key);

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireAsset } from './load-core.mjs';
 
-const T = createRequire(import.meta.url)('../../quizbuilder/theme/assets/quizbuilder/team-core.js');
+const T = requireAsset('team-core.js');
 const dir = new URL('../vectors/aggregate/', import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
   .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8'))]);

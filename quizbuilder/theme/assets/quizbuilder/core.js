@@ -1,22 +1,22 @@
-// quizbuilder core: scoring, share links, storage records, exports. Never touches the DOM.
+// quizbuilder core: scoring and share links. Never touches the DOM.
 // Rules: ARCHITECTURE.md "Scoring rules"; quizbuilder/scoring.py is the reference.
-((root, api) => {
+((root, factory) => {
+  const common =
+    typeof module === 'object' && module.exports ? require('./common.js') : root.QuizbuilderCommon;
+  const api = factory(common);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.QuizbuilderCore = root.QuizbuilderCore || api;
-})(globalThis, (() => {
+})(globalThis, (common) => {
   'use strict';
-  const MAX_SHARE = 2048;
-
-  const hasOwn = (object, key) =>
-    object != null && typeof object === 'object' && Object.prototype.hasOwnProperty.call(object, key);
+  const { hasOwn, isPlainObject, percent } = common;
+  const MAX_SHARE = common.CONSTANTS.SHARE_MAX_CHARS;
   const isInteger = Number.isInteger;
-  const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
   const sum = (numbers) => numbers.reduce((total, number) => total + number, 0);
-  // Rounds half up, in integers only, like quizbuilder/scoring.py.
-  const percent = (points, max) => Math.floor((200 * points + max) / (2 * max));
-  const bandOf = (quiz, pct) => (quiz.bands || []).find((band) => band.min <= pct && pct <= band.max) || null;
+  const bandOf = (quiz, pct) =>
+    (quiz.bands || []).find((band) => band.min <= pct && pct <= band.max) || null;
   const bandId = (quiz, pct) => (bandOf(quiz, pct) || {}).id || null;
-  const optionPoints = (option, dimension) => (hasOwn(option.points, dimension) ? +option.points[dimension] : 0);
+  const optionPoints = (option, dimension) =>
+    hasOwn(option.points, dimension) ? +option.points[dimension] : 0;
   const dimensionIds = (quiz) => (quiz.dimensions || []).map((dimension) => dimension.id);
 
   function zeroPerDimension(ids) {
@@ -93,16 +93,19 @@
     for (const question of quiz.questions) {
       const picked = picks[question.id];
       if (question.type !== 'scale') {
-        for (const id of ids) points[id] += sum(picked.map((index) => optionPoints(question.options[index], id)));
+        for (const id of ids)
+          points[id] += sum(picked.map((index) => optionPoints(question.options[index], id)));
       } else if (hasOwn(points, question.dimension)) {
         points[question.dimension] += question.reverse ? question.points - 1 - picked[0] : picked[0];
       }
     }
     // A dimension no question can score is left out.
-    const scored = ids.filter((id) => maxima[id] > 0).map((id) => {
-      const pct = percent(points[id], maxima[id]);
-      return { id, points: points[id], max: maxima[id], percent: pct, band: bandId(quiz, pct) };
-    });
+    const scored = ids
+      .filter((id) => maxima[id] > 0)
+      .map((id) => {
+        const pct = percent(points[id], maxima[id]);
+        return { id, points: points[id], max: maxima[id], percent: pct, band: bandId(quiz, pct) };
+      });
     return profileResult(quiz, scored);
   }
 
@@ -145,8 +148,8 @@
       const pick = Math.floor(random() * (last + 1));
       [moved[last], moved[pick]] = [moved[pick], moved[last]];
     }
-    free.forEach((position, k) => {
-      order[position] = moved[k];
+    free.forEach((position, i) => {
+      order[position] = moved[i];
     });
     return order;
   }
@@ -182,8 +185,11 @@
   // The share format: short keys keep links short (v version, q quiz, k kind,
   // c correct, t total, d percent per dimension).
   function sharePayload(result) {
-    if (result.kind === 'graded') return { v: 1, q: result.quiz, k: 'g', c: result.correct, t: result.total };
-    const percents = Object.fromEntries(result.dimensions.map((dimension) => [dimension.id, dimension.percent]));
+    if (result.kind === 'graded')
+      return { v: 1, q: result.quiz, k: 'g', c: result.correct, t: result.total };
+    const percents = Object.fromEntries(
+      result.dimensions.map((dimension) => [dimension.id, dimension.percent])
+    );
     return { v: 1, q: result.quiz, k: 'p', d: percents };
   }
 
@@ -202,7 +208,13 @@
 
   function decodeGraded(quiz, data) {
     const { c: correct, t: total } = data;
-    if (!isInteger(correct) || !isInteger(total) || total !== quiz.questions.length || correct < 0 || correct > total) {
+    if (
+      !isInteger(correct) ||
+      !isInteger(total) ||
+      total !== quiz.questions.length ||
+      correct < 0 ||
+      correct > total
+    ) {
       fail('range');
     }
     return { status: 'ok', kind: 'graded', quiz: quiz.id, correct, total };
@@ -214,11 +226,14 @@
     const known = dimensionIds(quiz).filter((id) => maxima[id] > 0);
     if (!isPlainObject(percents)) fail('shape');
     if (Object.keys(percents).sort().join('\n') !== [...known].sort().join('\n')) fail('dimension');
-    return profileResult(quiz, known.map((id) => {
-      const pct = percents[id];
-      if (!isInteger(pct) || pct < 0 || pct > 100) fail('range');
-      return { id, percent: pct, band: bandId(quiz, pct) };
-    }));
+    return profileResult(
+      quiz,
+      known.map((id) => {
+        const pct = percents[id];
+        if (!isInteger(pct) || pct < 0 || pct > 100) fail('range');
+        return { id, percent: pct, band: bandId(quiz, pct) };
+      })
+    );
   }
 
   // Decode a fragment payload (after "#qb=") and check every field against the quiz.
@@ -243,75 +258,6 @@
     return kind === 'graded' ? decodeGraded(quiz, data) : decodeProfile(quiz, data);
   }
 
-  // Storage record. Version 0 (before release) was a bare array of attempts or
-  // {"attempts": [...]}: migrated. A newer version is left untouched and not written.
-  function readStore(raw) {
-    if (raw == null || raw === '') return { ok: true, store: { version: 1, attempts: [] } };
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch (error) {
-      return { ok: false, reason: 'corrupt' };
-    }
-    if (Array.isArray(data)) data = { attempts: data };
-    if (!isPlainObject(data) || !Array.isArray(data.attempts)) return { ok: false, reason: 'corrupt' };
-    if (!hasOwn(data, 'version')) return { ok: true, migrated: true, store: { version: 1, attempts: data.attempts } };
-    if (data.version === 1) return { ok: true, store: data };
-    if (isInteger(data.version) && data.version > 1) return { ok: false, reason: 'newer', store: data };
-    return { ok: false, reason: 'corrupt' };
-  }
-
-  const validAttempt = (attempt) =>
-    isPlainObject(attempt) &&
-    typeof attempt.quiz === 'string' &&
-    typeof attempt.date === 'string' &&
-    isPlainObject(attempt.result) &&
-    attempt.result.status === 'ok';
-  const addAttempt = (store, attempt) => ({ ...store, attempts: [...store.attempts, attempt] });
-  const removeAttempt = (store, index) => ({
-    ...store,
-    attempts: store.attempts.filter((attempt, position) => position !== index)
-  });
-
-  // One CSV cell: quoted when needed; text a spreadsheet would run as a formula gets a leading '.
-  function csvCell(value) {
-    if (value == null) return '';
-    if (typeof value !== 'string') return String(value);
-    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
-    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
-  }
-
-  const CSV_HEADER = ['date', 'quiz', 'title', 'role', 'kind', 'correct', 'total', 'strongest', 'weakest', 'dimensions'];
-
-  function csvRow(attempt) {
-    const result = attempt.result;
-    const graded = result.kind === 'graded';
-    const dimensions = () => (result.dimensions || []).map((dimension) => dimension.id + '=' + dimension.percent).join(';');
-    return [
-      attempt.date,
-      attempt.quiz,
-      attempt.title,
-      attempt.role,
-      result.kind,
-      graded ? result.correct : '',
-      graded ? result.total : '',
-      result.strongest,
-      result.weakest,
-      graded ? '' : dimensions()
-    ];
-  }
-
-  function toCSV(attempts) {
-    const rows = [CSV_HEADER, ...attempts.filter(validAttempt).map(csvRow)];
-    return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  }
-
-  const toJSON = (store) => JSON.stringify(store, null, 2) + '\n';
-  const storageKey = (namespace) => 'quizbuilder:' + namespace + ':attempts:v1';
-  // "{name}" placeholders from vars; unknown names are left as they are.
-  const fmt = (text, vars) =>
-    String(text).replace(/\{(\w+)\}/g, (placeholder, name) => (hasOwn(vars, name) ? String(vars[name]) : placeholder));
-
   return {
     percent,
     bandOf,
@@ -325,15 +271,6 @@
     encodeShare,
     decodeShare,
     ShareError,
-    MAX_SHARE,
-    readStore,
-    validAttempt,
-    addAttempt,
-    removeAttempt,
-    csvCell,
-    toCSV,
-    toJSON,
-    storageKey,
-    fmt
+    MAX_SHARE
   };
-})());
+});

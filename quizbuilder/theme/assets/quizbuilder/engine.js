@@ -1,13 +1,14 @@
-// quizbuilder engine: enhances form.qb-quiz and div.qb-history (ARCHITECTURE.md, "HTML contract").
-// Material's instant navigation re-runs this file: everything below is defined once, and
-// every element is enhanced once (data-qb-ready).
+// quizbuilder engine: enhances form.qb-quiz (ARCHITECTURE.md, "HTML contract"). "My results"
+// is history.js's alone. Material's instant navigation re-runs this file: everything
+// below is defined once, and every element is enhanced once (data-qb-ready).
 ((window, document) => {
   'use strict';
   if (window.QuizbuilderEngine) return window.QuizbuilderEngine.init();
   const core = window.QuizbuilderCore;
+  const store = window.QuizbuilderStore;
+  const { element, readJsonAttribute, button, whenReady } = window.QuizbuilderDom;
+  const { textLookup } = window.QuizbuilderCommon;
   const READY = 'data-qb-ready';
-  // Each enhanced history element's redraw function.
-  const drawers = new WeakMap();
   // The default texts (quizbuilder/strings.py): assets.bundle_engine fills them in.
   const DEFAULTS = /*DEFAULT_STRINGS*/{};
 
@@ -46,40 +47,13 @@
 
   const forEachMatch = (root, selector, callback) => root.querySelectorAll(selector).forEach(callback);
 
-  // A new element: `text` sets its text, `on…` adds listeners, the rest are attributes.
-  function element(tag, props, children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(props || {})) {
-      if (value == null) continue;
-      if (name === 'text') node.textContent = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value);
-    }
-    for (const child of children || []) {
-      if (child) node.append(child);
-    }
-    return node;
-  }
-
-  function parseAttribute(node, attribute) {
-    try {
-      return JSON.parse(node.getAttribute(attribute));
-    } catch (error) {
-      return null;
-    }
-  }
-
   // The storage namespace, the results page and the text lookup an element is configured with.
   function setup(node) {
-    const config = parseAttribute(node, 'data-qb-config') || {};
-    const strings = config.strings || {};
-    const text = (key, vars) => core.fmt(strings[key] || DEFAULTS[key] || key, vars);
+    const config = readJsonAttribute(node, 'data-qb-config') || {};
     return {
-      config,
-      strings,
-      ns: config.storage || location.host || 'local',
-      results: config.results_url,
-      t: text
+      namespace: config.storage || location.host || 'local',
+      resultsUrl: config.results_url,
+      text: textLookup(config.strings || {}, DEFAULTS)
     };
   }
 
@@ -92,16 +66,13 @@
 
   function loadStore(namespace) {
     try {
-      return core.readStore(localStorage.getItem(core.storageKey(namespace)));
+      return store.readStore(localStorage.getItem(store.storageKey(namespace)));
     } catch (error) {
       return { ok: false };
     }
   }
 
-  const button = (text, onclick, className) =>
-    element('button', { type: 'button', class: className || 'md-button', text, onclick });
   const focus = (node) => node && node.focus();
-  const redrawHistories = () => forEachMatch(document, 'div.qb-history[' + READY + ']', (node) => drawers.get(node)?.());
   const heading = (text) => element('h3', { class: 'qb-result__title', tabindex: '-1', text });
 
   // Answers by question id, as sorted source indexes: what is saved never depends on
@@ -112,7 +83,7 @@
       if (!/^\d+$/.test(input.value)) return;
       (answers[input.name] = answers[input.name] || []).push(+input.value);
     });
-    for (const id in answers) answers[id].sort((a, b) => a - b);
+    for (const id in answers) answers[id].sort((first, second) => first - second);
     return answers;
   }
 
@@ -120,28 +91,32 @@
   function saveAttempt(namespace, attempt) {
     const stored = loadStore(namespace);
     if (!stored.ok) return false;
-    let saved = false;
     try {
-      localStorage.setItem(core.storageKey(namespace), JSON.stringify(core.addAttempt(stored.store, attempt)));
-      saved = true;
-      redrawHistories();
+      const updated = store.addAttempt(stored.store, attempt);
+      localStorage.setItem(store.storageKey(namespace), JSON.stringify(updated));
+      return true;
     } catch (error) {
       // full or blocked: the notice says so
+      return false;
     }
-    return saved;
   }
 
   function enhanceQuiz(form) {
     form.setAttribute(READY, '');
-    const quiz = parseAttribute(form, 'data-qb-quiz');
+    const quiz = readJsonAttribute(form, 'data-qb-quiz');
     if (!quiz || quiz.v !== 1 || !Array.isArray(quiz.questions)) return null;
-    const { ns: namespace, results, t: text } = setup(form);
+    const { namespace, resultsUrl, text } = setup(form);
     const fieldsets = {};
     const dimensions = {};
     const dimensionNames = {};
     let output = form.querySelector('.qb-result');
     if (!output) {
-      output = element('div', { class: 'qb-result', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+      output = element('div', {
+        class: 'qb-result',
+        role: 'status',
+        'aria-live': 'polite',
+        tabindex: '-1'
+      });
       form.append(output);
     }
     forEachMatch(form, 'fieldset[data-qb-question]', (fieldset) => {
@@ -165,7 +140,8 @@
       const random = core.seededRandom(Math.random() * 4294967296);
       for (const question of quiz.questions) {
         const entry = optionLists[question.id];
-        if (entry) entry.list.append(...core.optionOrder(question, random).map((index) => entry.options[index]));
+        if (entry)
+          entry.list.append(...core.optionOrder(question, random).map((index) => entry.options[index]));
       }
     }
 
@@ -233,23 +209,24 @@
         answer.open = false;
       });
       output.replaceChildren();
-      if (/^#qb=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search);
+      if (/^#qb=/.test(location.hash))
+        history.replaceState(history.state, '', location.pathname + location.search);
       focus(form.querySelector('.qb-question input'));
     }
 
-    // What results.js receives; the short names are its API.
+    // What results.js receives.
     const view = {
       quiz,
-      sets: fieldsets,
-      t: text,
-      el: element,
+      fieldsets,
+      text,
+      element,
       button,
       linked,
       show,
       retake,
-      names: dimensionNames,
-      dims: dimensions,
-      results
+      dimensionNames,
+      dimensions,
+      resultsUrl
     };
     function render(result, shared, saved) {
       const unavailable = () => {
@@ -261,20 +238,30 @@
 
     // A link to each unanswered question, which takes focus on its first input.
     function showIncomplete(missing) {
-      const links = missing.filter((id) => fieldsets[id]).map((id) => {
-        const fieldset = fieldsets[id];
-        const legend = fieldset.querySelector('legend');
-        markQuestion(fieldset, 'missing', text('unanswered'));
-        const goTo = (event) => {
-          // Kept from Material's instant navigation, which would blur the input.
-          event.preventDefault();
-          event.stopPropagation();
-          focus(fieldset.querySelector('input'));
-        };
-        const link = element('a', { href: '#' + fieldset.id, text: (legend ? legend.textContent : id).trim(), onclick: goTo });
-        return element('li', null, [link]);
-      });
-      show([heading(text('incomplete_title')), element('p', { text: text('incomplete') }), element('ul', null, links)]);
+      const links = missing
+        .filter((id) => fieldsets[id])
+        .map((id) => {
+          const fieldset = fieldsets[id];
+          const legend = fieldset.querySelector('legend');
+          markQuestion(fieldset, 'missing', text('unanswered'));
+          const goTo = (event) => {
+            // Kept from Material's instant navigation, which would blur the input.
+            event.preventDefault();
+            event.stopPropagation();
+            focus(fieldset.querySelector('input'));
+          };
+          const link = element('a', {
+            href: '#' + fieldset.id,
+            text: (legend ? legend.textContent : id).trim(),
+            onclick: goTo
+          });
+          return element('li', null, [link]);
+        });
+      show([
+        heading(text('incomplete_title')),
+        element('p', { text: text('incomplete') }),
+        element('ul', null, links)
+      ]);
     }
 
     function markGraded(result, answers) {
@@ -349,102 +336,6 @@
     (target || quizzes[0]).invalid();
   }
 
-  function enhanceHistory(div) {
-    div.setAttribute(READY, '');
-    // history.js (results page only) draws progress and charts; this list is its fallback.
-    if (window.QuizbuilderHistory) return window.QuizbuilderHistory.enhance(div, api);
-    const { ns: namespace, t: text } = setup(div);
-    const key = core.storageKey(namespace);
-    const live = element('p', { class: 'qb-history__status', role: 'status' });
-    const body = element('div', { class: 'qb-history__body', tabindex: '-1' });
-    div.append(live, body);
-    // `exact` adds seconds: attempts a minute apart still get distinct button names.
-    const when = (iso, exact) => {
-      const date = new Date(iso);
-      if (isNaN(date)) return iso;
-      const style = { dateStyle: 'medium', timeStyle: exact ? 'medium' : 'short' };
-      return date.toLocaleString(document.documentElement.lang || undefined, style);
-    };
-    const summary = ({ result, names }) => {
-      if (result.kind === 'graded') return text('score', result);
-      const dimensionText = (dimension) => ((names || {})[dimension.id] || dimension.id) + ' ' + text('percent', dimension);
-      return (result.dimensions || []).map(dimensionText).join(', ');
-    };
-    function download(name, type, content) {
-      const url = URL.createObjectURL(new Blob([content], { type }));
-      const link = element('a', { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }
-    function change(store, message) {
-      try {
-        if (store) localStorage.setItem(key, JSON.stringify(store));
-        else localStorage.removeItem(key);
-      } catch (error) {
-        live.textContent = text('not_saved');
-        return;
-      }
-      draw();
-      live.textContent = text(message);
-      focus(body);
-    }
-    // Valid attempts grouped by quiz, newest first; each keeps its index in the store.
-    function groupByQuiz(attempts) {
-      const groups = new Map();
-      const newestFirst = ([a, i], [b, j]) => (a.date < b.date ? 1 : a.date > b.date ? -1 : j - i);
-      attempts
-        .map((attempt, index) => [attempt, index])
-        .filter(([attempt]) => core.validAttempt(attempt))
-        .sort(newestFirst)
-        .forEach((pair) => {
-          groups.set(pair[0].quiz, [...(groups.get(pair[0].quiz) || []), pair]);
-        });
-      return groups;
-    }
-    function draw() {
-      const stored = loadStore(namespace);
-      let groups = new Map();
-      const children = [];
-      const tools = [];
-      if (!stored.ok) {
-        const warning = text(stored.reason === 'newer' ? 'history_newer' : 'history_unreadable');
-        children.push(element('p', { class: 'qb-note qb-note--warn', text: warning }));
-      } else {
-        groups = groupByQuiz(stored.store.attempts);
-        if (!groups.size) children.push(element('p', { text: text('history_empty') }));
-      }
-      groups.forEach((items) => {
-        const first = items[0][0];
-        const quizLink = element('a', { href: first.url || '../roles/' + first.role + '/', text: first.title || first.quiz });
-        children.push(element('h2', null, [quizLink]));
-        children.push(element('ul', { class: 'qb-history__list' }, items.map(([attempt, index]) => {
-          const remove = () => change(core.removeAttempt(stored.store, index), 'history_deleted');
-          const deleteButton = button(text('history_delete'), remove, 'qb-link-button');
-          deleteButton.setAttribute('aria-label', text('history_delete_label', { date: when(attempt.date, 1), result: summary(attempt) }));
-          const time = element('time', { datetime: attempt.date, text: when(attempt.date) });
-          return element('li', null, [time, ' — ', summary(attempt), ' ', deleteButton]);
-        })));
-      });
-      if (groups.size) {
-        tools.push(
-          button(text('download_json'), () => download('quiz-results.json', 'application/json', core.toJSON(stored.store))),
-          button(text('download_csv'), () => download('quiz-results.csv', 'text/csv', core.toCSV(stored.store.attempts))));
-      }
-      if (groups.size || stored.reason) {
-        const clear = () => {
-          if (window.confirm(text('history_confirm'))) change(null, 'history_cleared');
-        };
-        tools.push(button(text('history_clear'), clear));
-      }
-      if (tools.length) children.push(element('p', { class: 'qb-history__tools' }, tools));
-      body.replaceChildren(...children);
-    }
-    drawers.set(div, draw);
-    draw();
-  }
-
   function init() {
     document.documentElement.classList.add('qb-js');
     const quizzes = [];
@@ -453,24 +344,9 @@
       if (quiz) quizzes.push(quiz);
     });
     showShared(quizzes);
-    forEachMatch(document, 'div.qb-history:not([' + READY + '])', enhanceHistory);
   }
 
   // `strings`: results.js adds the defaults of the texts only it shows.
-  // What history.js builds on: the same setup, elements, storage and redraw registry.
-  const api = {
-    setup,
-    el: element,
-    button,
-    load: loadStore,
-    focus,
-    register: (div, draw) => drawers.set(div, draw)
-  };
-  window.QuizbuilderEngine = { init, strings: DEFAULTS, api };
-  window.addEventListener('storage', (event) => {
-    if (event.key === null || event.key.startsWith('quizbuilder:')) redrawHistories();
-  });
-  if (typeof window.document$?.subscribe === 'function') window.document$.subscribe(() => init());
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  window.QuizbuilderEngine = { init, strings: DEFAULTS };
+  whenReady(init);
 })(window, document);

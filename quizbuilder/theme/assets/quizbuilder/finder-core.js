@@ -1,265 +1,258 @@
-/*
- * quizbuilder finder core: the finder's logic, with no DOM.
- *
- * normalise, searchRoles, matchRoles, customerProfile and the share-link codec mirror
- * quizbuilder/finder.py; tests/vectors/finder/ holds both to the same answers.
- * finder.js (the page) builds on it. Material's instant navigation re-creates the
- * script, so the API is defined once on globalThis.QuizbuilderFinderCore.
- */
-(function (root, factory) {
-  "use strict";
-  var api = (root && root.QuizbuilderFinderCore) || factory();
-  if (root) root.QuizbuilderFinderCore = api;
-  if (typeof module === "object" && module.exports) module.exports = api;
-  // finder.js ran first (scripts re-created by instant navigation run as they load).
-  var waiting = root && root.QuizbuilderFinderWaiting;
-  if (waiting) {
-    root.QuizbuilderFinderWaiting = null;
-    waiting.forEach(function (boot) { boot(api); });
-  }
-})(typeof globalThis !== "undefined" ? globalThis : this, function () {
-  "use strict";
-
-  var APOSTROPHES = { "'": true, "\u2019": true, "`": true, "\u02bc": true };
-  var STOP_WORDS = { and: true, the: true, "for": true, "with": true, of: true, a: true, an: true,
-    "in": true, at: true, to: true };
-  var MARK = /\p{M}/u;
-  var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-  var STRENGTH_LABELS = [[67, "strong"], [34, "some"], [1, "light"]];
-  var CLOSE_TO_TOP = 10;
-  var CLEAR_FROM = 34;
-  var CLOSENESS_LABELS = [[100, "same"], [90, "nearly"], [70, "similar"], [40, "somewhat"], [0, "unlike"]];
-  var SIMILAR_FROM = 70;
-  var MATCH_NAMES = ["exact", "words", "prefix", "typo", "partial"];
-  var SHARE_MAX = 512;
-  var JOB_MAX = 80;
-  var JOB_REFUSED = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/u;
+// quizbuilder finder core: the finder's logic, with no DOM.
+// normalise, searchRoles, matchRoles, customerProfile and the share-link codec mirror
+// quizbuilder/finder.py; tests/vectors/finder/ holds both to the same answers, and every
+// threshold and label comes from Python (common.js CONSTANTS). finder.js (the page)
+// builds on it; both are served as one bundle (quizbuilder/assets.py).
+((root, factory) => {
+  const common =
+    typeof module === 'object' && module.exports ? require('./common.js') : root.QuizbuilderCommon;
+  const api = root.QuizbuilderFinderCore || factory(common);
+  root.QuizbuilderFinderCore = api;
+  if (typeof module === 'object' && module.exports) module.exports = api;
+})(globalThis, (common) => {
+  'use strict';
+  const { hasOwn, percent } = common;
+  const {
+    STRENGTH_LABELS,
+    CLOSE_TO_TOP,
+    CLEAR_FROM,
+    CLOSENESS_LABELS,
+    SIMILAR_FROM,
+    MATCH_NAMES,
+    TYPO_LIMITS,
+    LONG_WORD_TYPOS,
+    FINDER_SHARE_MAX: SHARE_MAX,
+    JOB_MAX
+  } = common.CONSTANTS;
+  const STOP_WORDS = new Set(common.CONSTANTS.STOP_WORDS);
+  const APOSTROPHES = new Set(["'", '\u2019', '`', '\u02bc']);
+  const MARK = /\p{M}/u;
+  const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+  // Control, bidirectional and other invisible characters a job title may not carry.
+  const JOB_REFUSED =
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/u;
 
   /* ---- pure part ---------------------------------------------------------- */
 
-  function chars(text) {
-    return Array.from(text);
-  }
+  const characters = (text) => Array.from(text);
 
-  /* Compares by code point, as Python compares strings. */
-  function compareStrings(a, b) {
-    var left = chars(a);
-    var right = chars(b);
-    for (var i = 0; i < left.length && i < right.length; i++) {
-      var leftCode = left[i].codePointAt(0);
-      var rightCode = right[i].codePointAt(0);
+  // Compares by code point, as Python compares strings.
+  function compareStrings(first, second) {
+    const left = characters(first);
+    const right = characters(second);
+    for (let i = 0; i < left.length && i < right.length; i++) {
+      const leftCode = left[i].codePointAt(0);
+      const rightCode = right[i].codePointAt(0);
       if (leftCode !== rightCode) return leftCode < rightCode ? -1 : 1;
     }
-    return left.length === right.length ? 0 : left.length < right.length ? -1 : 1;
+    if (left.length === right.length) return 0;
+    return left.length < right.length ? -1 : 1;
   }
 
-  function compareInts(a, b) {
-    for (var i = 0; i < a.length && i < b.length; i++) {
-      if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  function compareNumbers(first, second) {
+    for (let i = 0; i < first.length && i < second.length; i++) {
+      if (first[i] !== second[i]) return first[i] < second[i] ? -1 : 1;
     }
-    return a.length - b.length;
+    return first.length - second.length;
   }
 
-  function compareEntries(a, b) {
-    return compareInts(a.key, b.key) || compareStrings(a.tie[0], b.tie[0]) ||
-      compareStrings(a.tie[1], b.tie[1]);
-  }
+  const compareEntries = (first, second) =>
+    compareNumbers(first.key, second.key) ||
+    compareStrings(first.tie[0], second.tie[0]) ||
+    compareStrings(first.tie[1], second.tie[1]);
 
-  /* The k smallest entries in order, in one pass: O(n·k), not a sort. */
-  function topK(entries, k) {
-    var best = [];
-    if (k <= 0) return best;
-    entries.forEach(function (entry) {
-      if (best.length === k && compareEntries(entry, best[best.length - 1]) >= 0) return;
-      var index = best.length;
-      while (index > 0 && compareEntries(entry, best[index - 1]) < 0) index--;
-      best.splice(index, 0, entry);
-      if (best.length > k) best.pop();
-    });
+  // The `count` smallest entries in order, in one pass: O(n·count), not a sort.
+  function smallest(entries, count) {
+    const best = [];
+    if (count <= 0) return best;
+    for (const entry of entries) {
+      if (best.length === count && compareEntries(entry, best[best.length - 1]) >= 0) continue;
+      let position = best.length;
+      while (position > 0 && compareEntries(entry, best[position - 1]) < 0) position--;
+      best.splice(position, 0, entry);
+      if (best.length > count) best.pop();
+    }
     return best;
   }
 
   function normalise(text) {
-    var kept = [];
-    chars(String(text).normalize("NFKD").toLowerCase()).forEach(function (character) {
-      if (MARK.test(character) || APOSTROPHES[character]) return;
-      kept.push(LETTER_OR_NUMBER.test(character) ? character : " ");
-    });
-    return kept.join("").split(" ").filter(Boolean).join(" ");
+    const kept = [];
+    for (const character of characters(String(text).normalize('NFKD').toLowerCase())) {
+      if (MARK.test(character) || APOSTROPHES.has(character)) continue;
+      kept.push(LETTER_OR_NUMBER.test(character) ? character : ' ');
+    }
+    return kept.join('').split(' ').filter(Boolean).join(' ');
   }
 
-  /* Normalised names, computed once per role object: search runs on every keystroke. */
-  var prepared = typeof WeakMap === "function" ? new WeakMap() : null;
+  // As finder.py's word_stem: a regular plural ending off (drivers, secretaries, coaches).
+  function wordStem(word) {
+    if (characters(word).length <= 3) return word;
+    if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+    if (['sses', 'ches', 'shes', 'xes', 'zes'].some((end) => word.endsWith(end))) return word.slice(0, -2);
+    if (word.endsWith('s') && !['ss', 'us', 'is'].some((end) => word.endsWith(end)))
+      return word.slice(0, -1);
+    return word;
+  }
+
+  const token = (text) => ({ text, chars: characters(text), stem: wordStem(text) });
+
+  // Normalised names, computed once per role object: search runs on every keystroke.
+  const prepared = new WeakMap();
 
   function prepare(role) {
-    var entry = prepared && prepared.get(role);
-    if (entry) return entry;
-    var names = [[role.title, null]].concat((role.aliases || []).map(function (alias) { return [alias, alias]; }));
-    entry = {
+    const known = prepared.get(role);
+    if (known) return known;
+    const names = [[role.title, null], ...(role.aliases || []).map((alias) => [alias, alias])];
+    const entry = {
       tie: [normalise(role.title), role.slug],
-      names: names.map(function (pair) {
-        var text = normalise(pair[0]);
-        return {
-          text: text,
-          compact: text.split(" ").join(""),
-          tokens: text.split(" ").map(function (token) { return { text: token, chars: chars(token), stem: wordStem(token) }; }),
-          alias: pair[1]
-        };
+      names: names.map(([name, alias]) => {
+        const text = normalise(name);
+        return { text, compact: text.split(' ').join(''), tokens: text.split(' ').map(token), alias };
       })
     };
-    if (prepared) prepared.set(role, entry);
+    prepared.set(role, entry);
     return entry;
   }
 
-  function tieKey(role) {
-    return prepare(role).tie;
-  }
-
-  function percent(part, whole) {
-    return Math.floor((200 * part + whole) / (2 * whole));
-  }
-
   function checkAnswers(data, answers) {
-    var questions = data.questions;
+    const questions = data.questions;
     if (!Array.isArray(answers) || answers.length !== questions.length) {
-      throw new RangeError("expected " + questions.length + " answers");
+      throw new RangeError('expected ' + questions.length + ' answers');
     }
-    questions.forEach(function (question, i) {
-      var answer = answers[i];
+    questions.forEach((question, i) => {
+      const answer = answers[i];
       if (!Number.isInteger(answer) || answer < 0 || answer > question.max) {
-        throw new RangeError(question.id + ": " + answer + " is not in 0.." + question.max);
+        throw new RangeError(question.id + ': ' + answer + ' is not in 0..' + question.max);
       }
     });
   }
 
-  /* Six times the expected squared distance between two sets of random answers. */
-  function randomSpread(data) {
-    var spread = 0;
-    data.questions.forEach(function (question) { spread += question.max * (question.max + 2); });
-    return spread;
-  }
+  // Six times the expected squared distance between two sets of random answers.
+  const randomSpread = (data) =>
+    data.questions.reduce((spread, question) => spread + question.max * (question.max + 2), 0);
 
-  /* 100 for the same answers, 0 for no closer than answering at random. */
+  // 100 for the same answers, 0 for no closer than answering at random.
   function closeness(distance, spread) {
     if (spread <= 0) return 100;
     return Math.max(0, percent(spread - 6 * distance, spread));
   }
 
-  function closenessLabel(fit) {
-    for (var i = 0; i < CLOSENESS_LABELS.length; i++) {
-      if (fit >= CLOSENESS_LABELS[i][0]) return CLOSENESS_LABELS[i][1];
-    }
-    return "unlike";
+  // The label of the first (lowest, label) pair `value` reaches, highest first.
+  function labelFor(pairs, value, below) {
+    const found = pairs.find(([lowest]) => value >= lowest);
+    return found ? found[1] : below;
   }
 
-  function matchRoles(data, answers, k) {
-    if (k === undefined) k = 3;
+  function matchRoles(data, answers, count = 3) {
     checkAnswers(data, answers);
-    var spread = randomSpread(data);
-    var entries = data.roles.map(function (role) {
-      var distance = 0;
-      answers.forEach(function (answer, i) { distance += (answer - role.v[i]) * (answer - role.v[i]); });
-      return { key: [distance], tie: tieKey(role), role: role };
+    const spread = randomSpread(data);
+    const entries = data.roles.map((role) => {
+      const distance = answers.reduce((total, answer, i) => total + (answer - role.v[i]) ** 2, 0);
+      return { key: [distance], tie: prepare(role).tie, role };
     });
-    return topK(entries, k).map(function (entry) {
-      var role = entry.role;
-      var fit = closeness(entry.key[0], spread);
+    return smallest(entries, count).map(({ key, role }) => {
+      const fit = closeness(key[0], spread);
       return {
         slug: role.slug,
         title: role.title,
         url: role.url,
         summary: role.summary,
         quizzes: role.quizzes || [],
-        distance: entry.key[0],
-        fit: fit,
-        close: closenessLabel(fit)
+        distance: key[0],
+        fit,
+        close: labelFor(CLOSENESS_LABELS, fit, 'unlike')
       };
     });
   }
 
-  function strengthLabel(strength) {
-    for (var i = 0; i < STRENGTH_LABELS.length; i++) {
-      if (strength >= STRENGTH_LABELS[i][0]) return STRENGTH_LABELS[i][1];
-    }
-    return "none";
-  }
-
   function inSentence(name) {
-    var first = name.split(" ")[0];
-    if (chars(first).length > 1 && first === first.toUpperCase()) return name;
-    var all = chars(name);
-    return all.length ? all[0].toLowerCase() + all.slice(1).join("") : name;
+    const first = name.split(' ')[0];
+    if (characters(first).length > 1 && first === first.toUpperCase()) return name;
+    const all = characters(name);
+    return all.length ? all[0].toLowerCase() + all.slice(1).join('') : name;
   }
 
   function joinNames(names, andWord) {
-    if (names.length <= 1) return names.join("");
-    return names.slice(0, -1).join(", ") + " " + andWord + " " + names[names.length - 1];
+    if (names.length <= 1) return names.join('');
+    return names.slice(0, -1).join(', ') + ' ' + andWord + ' ' + names[names.length - 1];
+  }
+
+  function kindStrengths(data, answers) {
+    const kinds = [];
+    for (const kind of data.kinds) {
+      let points = 0;
+      let maximum = 0;
+      data.questions.forEach((question, i) => {
+        if (question.kind !== kind.id) return;
+        points += answers[i];
+        maximum += question.max;
+      });
+      if (maximum === 0) continue;
+      const strength = percent(points, maximum);
+      kinds.push({
+        id: kind.id,
+        name: kind.name,
+        strength,
+        label: labelFor(STRENGTH_LABELS, strength, 'none')
+      });
+    }
+    return kinds;
   }
 
   function customerProfile(data, answers) {
     checkAnswers(data, answers);
-    var strings = data.strings;
-    var kinds = [];
-    data.kinds.forEach(function (kind) {
-      var points = 0;
-      var maximum = 0;
-      data.questions.forEach(function (question, i) {
-        if (question.kind === kind.id) {
-          points += answers[i];
-          maximum += question.max;
-        }
-      });
-      if (maximum === 0) return;
-      var strength = percent(points, maximum);
-      kinds.push({ id: kind.id, name: kind.name, strength: strength, label: strengthLabel(strength) });
-    });
-    var top = 0;
-    kinds.forEach(function (kind) { if (kind.strength > top) top = kind.strength; });
-    var verdict;
+    const strings = data.strings;
+    const kinds = kindStrengths(data, answers);
+    const top = kinds.reduce((highest, kind) => Math.max(highest, kind.strength), 0);
     if (top === 0) {
-      verdict = { level: "none", kinds: [], headline: strings.verdict_none, text: strings.verdict_none_text };
-    } else {
-      var lead = kinds
-        .filter(function (kind) { return kind.strength >= top - CLOSE_TO_TOP; })
-        .sort(function (a, b) { return b.strength - a.strength; });
-      var level = top >= CLEAR_FROM ? "clear" : "quiet";
-      var headline;
-      if (level === "clear" && lead.length === kinds.length && kinds.length > 1) {
-        headline = strings.verdict_all;
-      } else {
-        var names = lead.map(function (kind) { return inSentence(kind.name); });
-        headline = strings["verdict_" + level].split("{kinds}").join(joinNames(names, strings.and));
-      }
-      verdict = {
-        level: level,
-        kinds: lead.map(function (kind) { return kind.id; }),
-        headline: headline,
-        text: strings["verdict_" + level + "_text"]
+      const verdict = {
+        level: 'none',
+        kinds: [],
+        headline: strings.verdict_none,
+        text: strings.verdict_none_text
       };
+      return { kinds, verdict, share: top };
     }
-    return { kinds: kinds, verdict: verdict, share: top };
+    const lead = kinds
+      .filter((kind) => kind.strength >= top - CLOSE_TO_TOP)
+      .sort((first, second) => second.strength - first.strength);
+    const level = top >= CLEAR_FROM ? 'clear' : 'quiet';
+    let headline;
+    if (level === 'clear' && lead.length === kinds.length && kinds.length > 1) {
+      headline = strings.verdict_all;
+    } else {
+      const names = joinNames(
+        lead.map((kind) => inSentence(kind.name)),
+        strings.and
+      );
+      headline = strings['verdict_' + level].split('{kinds}').join(names);
+    }
+    const verdict = {
+      level,
+      kinds: lead.map((kind) => kind.id),
+      headline,
+      text: strings['verdict_' + level + '_text']
+    };
+    return { kinds, verdict, share: top };
   }
 
-  /*
-   * Row a.length of the optimal-string-alignment table of a against b (code-point
-   * arrays): entry j is the distance from a to b.slice(0, j), so one pass answers
-   * both "how far from the whole word" and "how far from its start". null as soon
-   * as every entry of a row exceeds limit.
-   */
-  function lastRow(a, b, limit) {
-    var before = [];
-    var previous = [];
-    var j;
-    for (j = 0; j <= b.length; j++) previous.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      var current = [i];
-      var rowMin = i;
-      for (j = 1; j <= b.length; j++) {
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1,
-          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          value = Math.min(value, before[j - 2] + 1);
-        }
+  // Row first.length of the optimal-string-alignment table of `first` against `second`
+  // (code-point arrays): entry j is the distance from `first` to second.slice(0, j), so
+  // one pass answers both "how far from the whole word" and "how far from its start".
+  // null as soon as every entry of a row exceeds limit.
+  function lastRow(first, second, limit) {
+    let before = [];
+    let previous = [];
+    for (let j = 0; j <= second.length; j++) previous.push(j);
+    for (let i = 1; i <= first.length; i++) {
+      const current = [i];
+      let rowMin = i;
+      for (let j = 1; j <= second.length; j++) {
+        const substitution = previous[j - 1] + (first[i - 1] === second[j - 1] ? 0 : 1);
+        let value = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+        const swapped = i > 1 && j > 1 && first[i - 1] === second[j - 2] && first[i - 2] === second[j - 1];
+        if (swapped) value = Math.min(value, before[j - 2] + 1);
         current.push(value);
         if (value < rowMin) rowMin = value;
       }
@@ -270,207 +263,186 @@
     return previous;
   }
 
-  /* Optimal-string-alignment (restricted Damerau-Levenshtein) distance, capped at limit + 1. */
-  function editDistance(a, b, limit) {
-    a = chars(a);
-    b = chars(b);
-    if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var row = lastRow(a, b, limit);
-    return row === null ? limit + 1 : Math.min(row[b.length], limit + 1);
+  // Optimal-string-alignment (restricted Damerau-Levenshtein) distance, capped at limit + 1.
+  function editDistance(firstText, secondText, limit) {
+    const first = characters(firstText);
+    const second = characters(secondText);
+    if (Math.abs(first.length - second.length) > limit) return limit + 1;
+    const row = lastRow(first, second, limit);
+    return row === null ? limit + 1 : Math.min(row[second.length], limit + 1);
   }
 
-  /* As finder.py: no typos up to 4 letters, 1 up to 7, then 2. */
+  // As finder.py: short words tolerate no typo (TYPO_LIMITS), long ones LONG_WORD_TYPOS.
   function allowedEdits(length) {
-    if (length <= 4) return 0;
-    return length < 8 ? 1 : 2;
+    const limit = TYPO_LIMITS.find(([longest]) => length <= longest);
+    return limit ? limit[1] : LONG_WORD_TYPOS;
   }
 
-  /* query, token: {text, chars}; as finder.py's _typo_cost (first letters must agree). */
-  function typoCost(query, token) {
-    var queryChars = query.chars;
-    var tokenChars = token.chars;
-    var size = queryChars.length;
-    var allowed = allowedEdits(size);
-    if (allowed === 0 || !tokenChars.length || tokenChars[0] !== queryChars[0] || tokenChars.length < size - allowed) {
-      return null;
-    }
-    var columns = Math.min(tokenChars.length, size + allowed);
-    var row = lastRow(queryChars, tokenChars.slice(0, columns), allowed);
+  // query, name token: {text, chars}; as finder.py's _typo_cost (first letters must agree).
+  function typoCost(query, nameToken) {
+    const queryChars = query.chars;
+    const tokenChars = nameToken.chars;
+    const size = queryChars.length;
+    const allowed = allowedEdits(size);
+    if (allowed === 0 || !tokenChars.length || tokenChars[0] !== queryChars[0]) return null;
+    if (tokenChars.length < size - allowed) return null;
+    const columns = Math.min(tokenChars.length, size + allowed);
+    const row = lastRow(queryChars, tokenChars.slice(0, columns), allowed);
     if (row === null) return null;
-    var best = tokenChars.length <= columns ? row[tokenChars.length] : allowed + 1;
-    for (var length = size - 1; length <= size + 1; length++) {
+    let best = tokenChars.length <= columns ? row[tokenChars.length] : allowed + 1;
+    for (let length = size - 1; length <= size + 1; length++) {
       if (length > 0 && length < tokenChars.length && length <= columns) best = Math.min(best, row[length]);
     }
     return best <= allowed ? best : null;
   }
 
   function required(tokens) {
-    var kept = tokens.filter(function (token) { return !STOP_WORDS[token.text]; });
+    const kept = tokens.filter((word) => !STOP_WORDS.has(word.text));
     return kept.length ? kept : tokens;
   }
 
-  /* As finder.py's word_stem: a regular plural ending off (drivers, secretaries, coaches). */
-  function wordStem(word) {
-    if (chars(word).length <= 3) return word;
-    if (word.endsWith("ies")) return word.slice(0, -3) + "y";
-    if (["sses", "ches", "shes", "xes", "zes"].some(function (end) { return word.endsWith(end); })) {
-      return word.slice(0, -2);
-    }
-    if (word.endsWith("s") && !["ss", "us", "is"].some(function (end) { return word.endsWith(end); })) {
-      return word.slice(0, -1);
-    }
-    return word;
-  }
-
-  /* As finder.py's _partial_key: the typed title ends with the whole name, with words before it. */
+  // As finder.py's _partial_key: the typed title ends with the whole name, with words before it.
   function partialKey(queryStems, tokens, isAlias) {
-    var size = tokens.length;
+    const size = tokens.length;
     if (size >= queryStems.length) return null;
-    var offset = queryStems.length - size;
-    for (var i = 0; i < size; i++) {
+    const offset = queryStems.length - size;
+    for (let i = 0; i < size; i++) {
       if (queryStems[offset + i] !== tokens[i].stem) return null;
     }
-    return [4, queryStems.length - size, isAlias];
+    return [MATCH_NAMES.indexOf('partial'), queryStems.length - size, isAlias];
   }
 
-  /* As finder.py's _name_key: [tier, typos, isAlias] or null. */
-  function nameKey(query, queryCompact, words, name, isAlias, queryStems) {
-    if (query === name.text || queryCompact === name.compact) return [0, 0, isAlias];
-    var tokens = name.tokens;
-    function isWord(word) {
-      return tokens.some(function (token) { return token.text === word.text || token.stem === word.stem; });
+  // As finder.py's _name_key: [tier, typos, isAlias] or null (tiers index MATCH_NAMES).
+  function nameKey(query, name, isAlias) {
+    if (query.text === name.text || query.compact === name.compact) return [0, 0, isAlias];
+    const tokens = name.tokens;
+    const isWord = (word) =>
+      tokens.some((nameToken) => nameToken.text === word.text || nameToken.stem === word.stem);
+    const starts = (word) => tokens.some((nameToken) => nameToken.text.startsWith(word.text));
+    if (query.words.every(isWord)) return [1, 0, isAlias];
+    if (name.compact.startsWith(query.compact) || query.words.every(starts)) return [2, 0, isAlias];
+    let typos = 0;
+    for (const word of query.words) {
+      if (starts(word)) continue;
+      const costs = tokens.map((nameToken) => typoCost(word, nameToken)).filter((cost) => cost !== null);
+      if (!costs.length) return partialKey(query.stems, tokens, isAlias);
+      typos += Math.min(...costs);
     }
-    function starts(word) {
-      return tokens.some(function (token) { return token.text.startsWith(word.text); });
-    }
-    if (words.every(isWord)) return [1, 0, isAlias];
-    if (name.compact.startsWith(queryCompact) || words.every(starts)) return [2, 0, isAlias];
-    var typos = 0;
-    for (var i = 0; i < words.length; i++) {
-      if (starts(words[i])) continue;
-      var best = null;
-      for (var j = 0; j < tokens.length; j++) {
-        var cost = typoCost(words[i], tokens[j]);
-        if (cost !== null && (best === null || cost < best)) best = cost;
-      }
-      if (best === null) return partialKey(queryStems, tokens, isAlias);
-      typos += best;
-    }
-    return [3, typos, isAlias];
+    return [MATCH_NAMES.indexOf('typo'), typos, isAlias];
   }
 
-  /* Only the best kind of match: whole words, else word starts, else typo guesses. */
-  function searchRoles(data, query, limit) {
-    if (limit === undefined) limit = 8;
-    var text = normalise(query);
+  // Only the best kind of match: whole words, else word starts, else typo guesses.
+  function searchRoles(data, queryText, limit = 8) {
+    const text = normalise(queryText);
     if (!text) return [];
-    var compact = text.split(" ").join("");
-    var all = text.split(" ").map(function (token) { return { text: token, chars: chars(token), stem: wordStem(token) }; });
-    var words = required(all);
-    var queryStems = all.map(function (token) { return token.stem; });
-    var candidates = [];
-    data.roles.forEach(function (role) {
-      var entry = prepare(role);
-      var best = null;
-      var bestAlias = null;
-      entry.names.forEach(function (name, index) {
-        var key = nameKey(text, compact, words, name, index ? 1 : 0, queryStems);
-        if (key !== null && (best === null || compareInts(key, best) < 0)) {
+    const all = text.split(' ').map(token);
+    const query = {
+      text,
+      compact: text.split(' ').join(''),
+      words: required(all),
+      stems: all.map((word) => word.stem)
+    };
+    const candidates = [];
+    for (const role of data.roles) {
+      const entry = prepare(role);
+      let best = null;
+      let bestAlias = null;
+      entry.names.forEach((name, index) => {
+        const key = nameKey(query, name, index ? 1 : 0);
+        if (key !== null && (best === null || compareNumbers(key, best) < 0)) {
           best = key;
           bestAlias = name.alias;
         }
       });
-      if (best !== null) candidates.push({ key: best, tie: entry.tie, role: role, alias: bestAlias });
-    });
+      if (best !== null) candidates.push({ key: best, tie: entry.tie, role, alias: bestAlias });
+    }
     if (!candidates.length) return [];
-    var level = Math.min.apply(null, candidates.map(function (candidate) { return candidate.key[0]; }));
-    var kept = candidates.filter(function (candidate) {
-      return level <= 1 ? candidate.key[0] <= 1 : candidate.key[0] === level;
-    });
-    return topK(kept, limit).map(function (entry) {
-      var role = entry.role;
-      return {
-        slug: role.slug,
-        title: role.title,
-        url: role.url,
-        summary: role.summary,
-        match: MATCH_NAMES[entry.key[0]],
-        alias: entry.alias
-      };
-    });
+    const level = Math.min(...candidates.map((candidate) => candidate.key[0]));
+    // Whole words and exact names rank together; any other tier stands alone.
+    const kept = candidates.filter((candidate) =>
+      level <= 1 ? candidate.key[0] <= 1 : candidate.key[0] === level
+    );
+    return smallest(kept, limit).map(({ key, role, alias }) => ({
+      slug: role.slug,
+      title: role.title,
+      url: role.url,
+      summary: role.summary,
+      match: MATCH_NAMES[key[0]],
+      alias
+    }));
   }
 
   /* ---- share links (as finder.py's encode_share / decode_share) ------------ */
 
-  function ShareError(code) {
-    this.name = "ShareError";
-    this.code = code;
-    this.message = "share link: " + code;
+  class ShareError extends Error {
+    constructor(code) {
+      super('share link: ' + code);
+      this.name = 'ShareError';
+      this.code = code;
+    }
   }
-  ShareError.prototype = Object.create(Error.prototype);
-  ShareError.prototype.constructor = ShareError;
 
-  function fail(code) { throw new ShareError(code); }
+  const fail = (code) => {
+    throw new ShareError(code);
+  };
 
   function encodeShare(answers, job) {
-    var payload = { v: 1, k: "f", a: answers.join("") };
+    const payload = { v: 1, k: 'f', a: answers.join('') };
     if (job) payload.j = job;
-    var bytes = new TextEncoder().encode(JSON.stringify(payload));
-    var binary = "";
-    bytes.forEach(function (byte) { binary += String.fromCharCode(byte); });
-    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const bytes = new TextEncoder().encode(JSON.stringify(payload));
+    const binary = Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
-  function decodeShare(data, text) {
-    if (typeof text !== "string" || !text) fail("empty");
-    if (text.length > SHARE_MAX) fail("size");
-    if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) fail("encoding");
-    var value;
+  function parsePayload(text) {
     try {
-      var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
-      var bytes = Uint8Array.from(binary, function (character) { return character.charCodeAt(0); });
-      value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
+      const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch (error) {
-      fail("json");
+      return fail('json');
     }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) fail("shape");
-    if (value.v !== 1) fail("version");
-    if (value.k !== "f") fail("kind");
-    var keys = Object.keys(value);
-    var allowedKeys = { v: 1, k: 1, a: 1, j: 1 };
-    if (!Object.prototype.hasOwnProperty.call(value, "a") ||
-        !keys.every(function (key) { return Object.prototype.hasOwnProperty.call(allowedKeys, key); })) {
-      fail("shape");
-    }
-    var digits = value.a;
-    var questions = data.questions;
-    if (typeof digits !== "string" || digits.length !== questions.length) fail("answers");
-    var answers = [];
-    for (var i = 0; i < questions.length; i++) {
-      var digit = digits.charAt(i);
-      if ("0123456789".indexOf(digit) < 0 || Number(digit) > questions[i].max) fail("answers");
-      answers.push(Number(digit));
-    }
-    var has = Object.prototype.hasOwnProperty.call(value, "j");
-    var job = has ? value.j : "";
-    if (typeof job !== "string" || (has && !job.trim())) fail("job");
-    if (chars(job).length > JOB_MAX || JOB_REFUSED.test(job)) fail("job");
-    return { answers: answers, job: job };
+  }
+
+  const ALLOWED_KEYS = new Set(['v', 'k', 'a', 'j']);
+
+  function decodeShare(data, text) {
+    if (typeof text !== 'string' || !text) fail('empty');
+    if (text.length > SHARE_MAX) fail('size');
+    if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) fail('encoding');
+    const value = parsePayload(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('shape');
+    if (value.v !== 1) fail('version');
+    if (value.k !== 'f') fail('kind');
+    if (!hasOwn(value, 'a') || !Object.keys(value).every((key) => ALLOWED_KEYS.has(key))) fail('shape');
+    const digits = value.a;
+    const questions = data.questions;
+    if (typeof digits !== 'string' || digits.length !== questions.length) fail('answers');
+    const answers = questions.map((question, i) => {
+      const digit = digits.charAt(i);
+      if (!/^[0-9]$/.test(digit) || Number(digit) > question.max) fail('answers');
+      return Number(digit);
+    });
+    const hasJob = hasOwn(value, 'j');
+    const job = hasJob ? value.j : '';
+    if (typeof job !== 'string' || (hasJob && !job.trim())) fail('job');
+    if (characters(job).length > JOB_MAX || JOB_REFUSED.test(job)) fail('job');
+    return { answers, job };
   }
 
   return {
     version: 1,
-    normalise: normalise,
-    editDistance: editDistance,
-    allowedEdits: allowedEdits,
-    matchRoles: matchRoles,
-    closeness: closeness,
-    customerProfile: customerProfile,
-    searchRoles: searchRoles,
-    encodeShare: encodeShare,
-    decodeShare: decodeShare,
-    ShareError: ShareError,
-    SIMILAR_FROM: SIMILAR_FROM,
-    JOB_MAX: JOB_MAX
+    normalise,
+    editDistance,
+    allowedEdits,
+    matchRoles,
+    closeness,
+    customerProfile,
+    searchRoles,
+    encodeShare,
+    decodeShare,
+    ShareError,
+    SIMILAR_FROM,
+    JOB_MAX
   };
 });

@@ -1,96 +1,134 @@
 // quizbuilder history core: "My results" over time (groups, change between attempts,
-// chart geometry). Pure: never touches the DOM; history.js draws what this computes.
-((root, api) => {
-  if (typeof module === 'object' && module.exports) module.exports = api;
+// chart geometry, the export file). Pure: never touches the DOM; history.js draws what
+// this computes.
+((root, factory) => {
+  const inNode = typeof module === 'object' && module.exports;
+  const common = inNode ? require('./common.js') : root.QuizbuilderCommon;
+  const store = inNode ? require('./store.js') : root.QuizbuilderStore;
+  const api = factory(common, store);
+  if (inNode) module.exports = api;
   else root.QuizbuilderHistoryCore = api;
-})(globalThis, (() => {
+})(globalThis, (common, store) => {
   'use strict';
-  const isObj = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
-  const isPct = (x) => Number.isInteger(x) && x >= 0 && x <= 100;
-  const percent = (points, max) => Math.floor((200 * points + max) / (2 * max));
-
-  // An attempt the page can list: any kind (graded, profile, finder or one added later)
-  // with a quiz id, a date and a finished result.
-  const listable = (a) => isObj(a) && typeof a.quiz === 'string' && typeof a.date === 'string' &&
-    isObj(a.result) && a.result.status === 'ok';
+  const { isPlainObject, isPercent, percent } = common;
+  const { EXPORT_VERSION, LABEL_MAX } = common.CONSTANTS;
 
   // What an attempt measured, as values 0..100 by series id: a graded score is one series
   // ("score"); anything with dimensions (profiles, the finder) has one per dimension.
   function values(attempt) {
-    const r = attempt.result;
-    if (r.kind === 'graded') {
-      if (!Number.isInteger(r.correct) || !Number.isInteger(r.total) || r.total < 1) return [];
-      return [{ id: 'score', value: percent(r.correct, r.total), correct: r.correct, total: r.total }];
+    const result = attempt.result;
+    if (result.kind === 'graded') {
+      const { correct, total } = result;
+      if (!Number.isInteger(correct) || !Number.isInteger(total) || total < 1) return [];
+      return [{ id: 'score', value: percent(correct, total), correct, total }];
     }
-    return (Array.isArray(r.dimensions) ? r.dimensions : [])
-      .filter((x) => isObj(x) && typeof x.id === 'string' && isPct(x.percent))
-      .map((x) => ({ id: x.id, value: x.percent }));
+    return (Array.isArray(result.dimensions) ? result.dimensions : [])
+      .filter((dimension) => isPlainObject(dimension) && typeof dimension.id === 'string')
+      .filter((dimension) => isPercent(dimension.percent))
+      .map((dimension) => ({ id: dimension.id, value: dimension.percent }));
   }
+
+  const byDate = (first, second) => {
+    if (first < second) return -1;
+    return first > second ? 1 : 0;
+  };
 
   // The store's attempts by quiz: oldest first within a quiz, the quiz with the most
   // recent attempt first. `index` is the attempt's place in the store (for deleting).
   function groups(attempts) {
     const byQuiz = new Map();
     (Array.isArray(attempts) ? attempts : []).forEach((attempt, index) => {
-      if (!listable(attempt)) return;
+      if (!store.validAttempt(attempt)) return;
       if (!byQuiz.has(attempt.quiz)) byQuiz.set(attempt.quiz, []);
       byQuiz.get(attempt.quiz).push({ attempt, index });
     });
-    const out = [...byQuiz.entries()].map(([quiz, items]) => {
-      items.sort((a, b) => (a.attempt.date < b.attempt.date ? -1 : a.attempt.date > b.attempt.date ? 1 : a.index - b.index));
+    const found = [...byQuiz.entries()].map(([quiz, items]) => {
+      items.sort(
+        (first, second) => byDate(first.attempt.date, second.attempt.date) || first.index - second.index
+      );
       const latest = items[items.length - 1].attempt;
       const names = {};
-      for (const { attempt } of items) Object.assign(names, isObj(attempt.names) ? attempt.names : {});
-      return { quiz, kind: String(latest.result.kind || ''), title: latest.title || quiz, url: latest.url, role: latest.role, names, items };
+      for (const { attempt } of items)
+        Object.assign(names, isPlainObject(attempt.names) ? attempt.names : {});
+      return {
+        quiz,
+        kind: String(latest.result.kind || ''),
+        title: latest.title || quiz,
+        url: latest.url,
+        role: latest.role,
+        names,
+        items
+      };
     });
-    return out.sort((a, b) => {
-      const x = a.items[a.items.length - 1].attempt.date, y = b.items[b.items.length - 1].attempt.date;
-      return x < y ? 1 : x > y ? -1 : 0;
-    });
+    const latestDate = (group) => group.items[group.items.length - 1].attempt.date;
+    return found.sort((first, second) => byDate(latestDate(second), latestDate(first)));
   }
 
   // Latest attempt against the one before: one row per series the latest attempt has.
   // `before` is null for a series the previous attempt lacked. Null with one attempt.
   function change(group) {
-    const n = group.items.length;
-    if (n < 2) return null;
-    const last = values(group.items[n - 1].attempt), prev = values(group.items[n - 2].attempt);
-    const old = new Map(prev.map((x) => [x.id, x]));
-    return last.map((x) => {
-      const p = old.get(x.id) || null;
-      return { id: x.id, before: p, after: x, delta: p ? x.value - p.value : null };
+    const count = group.items.length;
+    if (count < 2) return null;
+    const latest = values(group.items[count - 1].attempt);
+    const previous = new Map(values(group.items[count - 2].attempt).map((value) => [value.id, value]));
+    return latest.map((after) => {
+      const before = previous.get(after.id) || null;
+      return { id: after.id, before, after, delta: before ? after.value - before.value : null };
     });
   }
+
+  const oneDecimal = (number) => Math.round(number * 10) / 10;
 
   // Chart geometry in a width × height box: x spreads the attempts evenly (a single
   // attempt sits in the middle), y maps 0..100 with 100 at the top. One series per id,
   // in the order the ids first appear; a series skips the attempts without it.
-  function chart(group, width, height, pad) {
-    const p = pad || { top: 8, right: 8, bottom: 8, left: 8 };
-    const n = group.items.length, w = width - p.left - p.right, h = height - p.top - p.bottom;
-    const x = (i) => Math.round((n < 2 ? p.left + w / 2 : p.left + (w * i) / (n - 1)) * 10) / 10;
-    const y = (v) => Math.round((p.top + h - (h * v) / 100) * 10) / 10;
+  function chart(group, width, height, padding) {
+    const pad = padding || { top: 8, right: 8, bottom: 8, left: 8 };
+    const count = group.items.length;
+    const innerWidth = width - pad.left - pad.right;
+    const innerHeight = height - pad.top - pad.bottom;
+    const xOf = (position) =>
+      oneDecimal(count < 2 ? pad.left + innerWidth / 2 : pad.left + (innerWidth * position) / (count - 1));
+    const yOf = (value) => oneDecimal(pad.top + innerHeight - (innerHeight * value) / 100);
     const series = new Map();
-    group.items.forEach(({ attempt }, i) => {
-      for (const v of values(attempt)) {
-        if (!series.has(v.id)) series.set(v.id, { id: v.id, points: [] });
-        series.get(v.id).points.push({ x: x(i), y: y(v.value), value: v.value, attempt: i });
+    group.items.forEach(({ attempt }, position) => {
+      for (const measured of values(attempt)) {
+        if (!series.has(measured.id)) series.set(measured.id, { id: measured.id, points: [] });
+        const point = {
+          x: xOf(position),
+          y: yOf(measured.value),
+          value: measured.value,
+          attempt: position
+        };
+        series.get(measured.id).points.push(point);
       }
     });
-    return { width, height, grid: [0, 50, 100].map((v) => ({ value: v, y: y(v) })), xs: group.items.map((_, i) => x(i)), series: [...series.values()] };
+    return {
+      width,
+      height,
+      grid: [0, 50, 100].map((value) => ({ value, y: yOf(value) })),
+      xs: group.items.map((item, position) => xOf(position)),
+      series: [...series.values()]
+    };
   }
 
   // A signed whole number as shown: "+13", "−4" (a real minus sign), "0".
-  const signed = (n) => (n > 0 ? '+' + n : n < 0 ? '\u2212' + -n : '0');
+  function signed(number) {
+    if (number > 0) return '+' + number;
+    return number < 0 ? '\u2212' + -number : '0';
+  }
 
-  // The export file (format version 2, schema/results.schema.json): the store's attempts,
-  // the site's storage namespace, the time of export and, only when given, a label.
-  const VERSION = 2, LABEL_MAX = 60;
-  function exportRecord(store, site, label, exported) {
-    const text = String(label || '').replace(/\s+/g, ' ').trim().slice(0, LABEL_MAX);
-    return { version: VERSION, site, exported, ...(text ? { label: text } : {}), attempts: store.attempts };
+  // The one export file (format EXPORT_VERSION, schema/results.schema.json): the store's
+  // attempts, the site's storage namespace, the time of export and, only when given, a label.
+  function exportRecord(saved, site, label, exported) {
+    const text = String(label || '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, LABEL_MAX);
+    const labelled = text ? { label: text } : {};
+    return { version: EXPORT_VERSION, site, exported, ...labelled, attempts: saved.attempts };
   }
   const exportJSON = (...args) => JSON.stringify(exportRecord(...args), null, 2) + '\n';
 
-  return { listable, values, groups, change, chart, signed, exportRecord, exportJSON, VERSION, LABEL_MAX };
-})());
+  return { values, groups, change, chart, signed, exportRecord, exportJSON, LABEL_MAX };
+});
