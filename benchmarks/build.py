@@ -511,7 +511,7 @@ def lighthouse(cache: Path) -> dict[str, dict[str, float]]:
 def shared_result_fragment(site: Path) -> str | None:
     """A share link for the toll booth operator's profile quiz, scored by the Python
     reference scorer with every answer set to the middle option."""
-    from quizbuilder.scoring import encode_share, score
+    from quizbuilder.reference.scoring import encode_share, score
 
     page = site / "roles" / "toll-booth-operator" / "index.html"
     if not page.exists():

@@ -10,14 +10,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizbuilder import aggregate, finder, scoring
+SHARE_MAX_CHARS = 2048
+"""Longest accepted quiz share payload (after `#qb=`), in characters."""
+EXPORT_VERSION = 2
+"""The "My results" export format this site writes; older versions (0, 1) are read too."""
+LABEL_MAX = 60
+"""Longest label a person may add to an export, in characters."""
+EXPORT_MAX_BYTES = 1024 * 1024
+"""Largest export file the team view reads, in bytes; an export is far smaller."""
+
+
+def percent(points: int, maximum: int) -> int:
+    """`points / maximum` as a whole percent, rounding halves up (integer arithmetic):
+    the one rounding rule of the site (`common.js` has the same one)."""
+    return (200 * points + maximum) // (2 * maximum)
 
 
 def browser_constants() -> dict[str, Any]:
     """Every constant the scripts read, by the name it has in Python."""
+    from quizbuilder import finder  # finder reads `percent` from here
+
     return {
         # Scoring share links (core.js).
-        "SHARE_MAX_CHARS": scoring.SHARE_MAX_CHARS,
+        "SHARE_MAX_CHARS": SHARE_MAX_CHARS,
         # The finder (finder-core.js, finder.js).
         "STRENGTH_LABELS": [list(pair) for pair in finder.STRENGTH_LABELS],
         "CLOSE_TO_TOP": finder.CLOSE_TO_TOP,
@@ -31,7 +46,7 @@ def browser_constants() -> dict[str, Any]:
         "FINDER_SHARE_MAX": finder.SHARE_MAX,
         "JOB_MAX": finder.JOB_MAX,
         # "My results" exports and the team view (history-core.js, team-core.js).
-        "EXPORT_VERSION": aggregate.VERSION,
-        "LABEL_MAX": aggregate.LABEL_MAX,
-        "EXPORT_MAX_BYTES": aggregate.MAX_BYTES,
+        "EXPORT_VERSION": EXPORT_VERSION,
+        "LABEL_MAX": LABEL_MAX,
+        "EXPORT_MAX_BYTES": EXPORT_MAX_BYTES,
     }

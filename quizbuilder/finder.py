@@ -16,9 +16,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from quizbuilder.constants import percent
 from quizbuilder.model import Content, Role
 from quizbuilder.render.templating import encode_json, environment
-from quizbuilder.scoring import percent
 
 DATA_VERSION = 1
 

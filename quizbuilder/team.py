@@ -1,7 +1,7 @@
 """The team page (`team/index.md`): where a trainer combines exported "My results" files.
 
 The page carries the site's catalogue of quizzes (`team_catalogue`): what `team.js` and
-the reference aggregator (`quizbuilder/aggregate.py`) read exported results against.
+the reference aggregator (`quizbuilder/reference/aggregate.py`) read exported results against.
 """
 
 from __future__ import annotations

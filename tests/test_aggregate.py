@@ -1,4 +1,4 @@
-"""The reference aggregator (quizbuilder/aggregate.py) and the export format.
+"""The reference aggregator (quizbuilder/reference/aggregate.py) and the export format.
 
 The vectors in tests/vectors/aggregate/ are shared with tests/js/team.test.mjs, so the
 team view in the browser and this reference agree on every number.
@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from quizbuilder import aggregate
+from quizbuilder.reference import aggregate
 from quizbuilder.team import team_catalogue
 
 ROOT = Path(__file__).parent.parent

@@ -91,9 +91,9 @@ def test_one_percent_function_in_each_language() -> None:
     js = [name for name, text in _js_sources().items() if rule.search(_code(text))]
     assert js == ["common.js"]
     python = [
-        p.name for p in sorted(PYTHON_SOURCES.glob("*.py")) if rule.search(p.read_text("utf-8"))
+        p.name for p in sorted(PYTHON_SOURCES.rglob("*.py")) if rule.search(p.read_text("utf-8"))
     ]
-    assert python == ["scoring.py"]
+    assert python == ["constants.py"]
 
 
 def _constants() -> dict[str, object]:
@@ -214,3 +214,24 @@ def test_shipped_lines_are_short_with_one_statement_each() -> None:
             if statements.startswith("for ") or statements.startswith("for("):
                 continue
             assert not re.search(r";\s*\S", statements), f"{name}:{number}: {line.strip()}"
+
+
+def test_reference_implementations_are_used_by_tests_only() -> None:
+    """The Python twins of the scripts live in `quizbuilder/reference/`, and the build never
+    imports them: a reader knows which Python runs on a build and which checks the JS."""
+    importers = [
+        path.relative_to(PYTHON_SOURCES).as_posix()
+        for path in sorted(PYTHON_SOURCES.rglob("*.py"))
+        if "reference" not in path.parts
+        and re.search(
+            r"^\s*(from|import) quizbuilder\.reference|reference import",
+            path.read_text("utf-8"),
+            re.M,
+        )
+    ]
+    assert importers == []
+    assert {p.name for p in (PYTHON_SOURCES / "reference").glob("*.py")} == {
+        "__init__.py",
+        "aggregate.py",
+        "scoring.py",
+    }

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from quizbuilder import scoring
+from quizbuilder.reference import scoring
 
 VECTORS = sorted((Path(__file__).parent / "vectors").glob("*.json"))
 SHARE_CASES = json.loads(

@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page
 
-from quizbuilder import scoring
+from quizbuilder.reference import scoring
 from quizbuilder.strings import DEFAULT_STRINGS, PAGE_STRINGS
 
 ROLE = "/roles/high-school-teacher/"

@@ -31,7 +31,7 @@ from quiz_helpers import (
     submit_label,
 )
 
-from quizbuilder import scoring
+from quizbuilder.reference import scoring
 
 CSV_HEADER = [
     "date",

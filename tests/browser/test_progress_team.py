@@ -1,6 +1,6 @@
 """Issue 11: My results over time (change, chart, finder attempts, empty state, print) and
 the team view (three people export, a trainer combines their files; every number shown
-is checked against the reference aggregator, quizbuilder/aggregate.py)."""
+is checked against the reference aggregator, quizbuilder/reference/aggregate.py)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from quiz_helpers import (
 )
 from test_accessibility import assert_accessible
 
-from quizbuilder import aggregate
+from quizbuilder.reference import aggregate
 
 SITE = "127.0.0.1:8000"
 SHOTS = Path(os.environ.get("QB_SHOTS", "/tmp/results-shots"))

@@ -1,7 +1,7 @@
 """Taking a role page's quizzes like a person, with the mouse and with the keyboard only.
 
 Every number the page shows is checked against the Python reference scorer
-(`quizbuilder.scoring.score`) run on the same answers and the form's own quiz data.
+(`quizbuilder.reference.scoring.score`) run on the same answers and the form's own quiz data.
 """
 
 from __future__ import annotations

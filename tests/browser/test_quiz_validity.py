@@ -34,7 +34,7 @@ from quiz_helpers import (
     submit_with_mouse,
 )
 
-from quizbuilder import scoring
+from quizbuilder.reference import scoring
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 // The team view's arithmetic (team-core.js) against the vectors shared with
-// quizbuilder/aggregate.py, and its CSV.
+// quizbuilder/reference/aggregate.py, and its CSV.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';

@@ -15,7 +15,7 @@
     const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
     const isPercent = (value) => Number.isInteger(value) && value >= 0 && value <= 100;
 
-    // `points / max` as a whole percent, halves rounded up, in integers: quizbuilder/scoring.py's
+    // `points / max` as a whole percent, halves rounded up, in integers: quizbuilder/reference/scoring.py's
     // percent. Floor division, so a negative part rounds as in Python.
     const percent = (points, max) => Math.floor((200 * points + max) / (2 * max));
 

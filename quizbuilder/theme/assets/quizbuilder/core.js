@@ -1,5 +1,5 @@
 // quizbuilder core: scoring and share links. Never touches the DOM.
-// Rules: ARCHITECTURE.md "Scoring rules"; quizbuilder/scoring.py is the reference.
+// Rules: ARCHITECTURE.md "Scoring rules"; quizbuilder/reference/scoring.py is the reference.
 ((root, factory) => {
   const common =
     typeof module === 'object' && module.exports ? require('./common.js') : root.QuizbuilderCommon;

@@ -1,5 +1,5 @@
 // quizbuilder team core: reads exported "My results" files and aggregates them per quiz.
-// Pure: never touches the DOM. quizbuilder/aggregate.py is the reference; the vectors in
+// Pure: never touches the DOM. quizbuilder/reference/aggregate.py is the reference; the vectors in
 // tests/vectors/aggregate/ hold both to the same numbers.
 ((root, factory) => {
   const common =

@@ -1,4 +1,4 @@
-"""The Python reference aggregator for the team view.
+"""The Python reference aggregator for the team view (used by tests only).
 
 Reads exported "My results" files (the format `schemas/results.schema.json` describes)
 and aggregates them per quiz against the site's catalogue of quizzes (`team_catalogue`).
@@ -15,13 +15,9 @@ import json
 import re
 from typing import Any
 
-from quizbuilder.scoring import percent
-
-MAX_BYTES = 1024 * 1024
-"""Largest file read, in bytes; an export from "My results" is far smaller."""
-VERSION = 2
-"""The export format this site writes; older versions (0, 1) are read too."""
-LABEL_MAX = 60
+from quizbuilder.constants import EXPORT_MAX_BYTES as MAX_BYTES
+from quizbuilder.constants import EXPORT_VERSION as VERSION
+from quizbuilder.constants import LABEL_MAX, percent
 
 _SPACE = re.compile(r"\s+")
 

@@ -1,4 +1,4 @@
-"""The Python reference scorer and share-link codec.
+"""The Python reference scorer and share-link codec (used by tests only).
 
 Works on the quiz-data dict the browser reads from `data-qb-quiz` (ARCHITECTURE.md,
 "Quiz data contract"). The JavaScript core (`theme/assets/quizbuilder/core.js`)
@@ -13,9 +13,9 @@ import json
 import re
 from typing import Any
 
+from quizbuilder.constants import SHARE_MAX_CHARS, percent
+
 SHARE_PREFIX = "qb="
-SHARE_MAX_CHARS = 2048
-"""Longest accepted fragment payload (after `#qb=`), in characters."""
 
 _B64URL = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -26,11 +26,6 @@ class ShareError(ValueError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-def percent(points: int, maximum: int) -> int:
-    """`points / maximum` as a whole percent, rounding halves up (integer arithmetic)."""
-    return (200 * points + maximum) // (2 * maximum)
 
 
 def band_for(quiz: dict[str, Any], pct: int) -> str | None:
