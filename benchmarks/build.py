@@ -50,16 +50,9 @@ from synthetic import site_ids, write_roles  # noqa: E402
 
 from quizbuilder.build import mkdocs_command  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+sys.path.insert(0, str(ROOT))
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 ASSETS = ROOT / "quizbuilder" / "theme" / "assets" / "quizbuilder"
 
 

@@ -12,7 +12,9 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -139,6 +141,24 @@ def schema_url(config_file: Path, role_file: Path) -> str:
         return schema.resolve().as_uri()
 
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def config_file_option(
+    help_text: str, *, required_default: bool = True
+) -> Callable[[_Command], _Command]:
+    """The `-f/--config-file` option of every command that reads `mkdocs.yml`:
+    `./mkdocs.yml` by default, or (`required_default=False`) only when it exists."""
+    return click.option(
+        "-f",
+        "--config-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=Path(DEFAULT_CONFIG) if required_default else None,
+        show_default=required_default,
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="quizbuilder")
 def cli() -> None:
@@ -154,13 +174,10 @@ def cli() -> None:
     help="The docs folder holding the site file and the roles folder (default: "
     "docs_dir from the config, else docs).",
 )
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="mkdocs.yml (default: ./mkdocs.yml if it exists), read for site_url (the "
+@config_file_option(
+    "mkdocs.yml (default: ./mkdocs.yml if it exists), read for site_url (the "
     "published schema's address) and the plugin's roles_dir and site_file.",
+    required_default=False,
 )
 def new_role(title: str, docs_dir: Path | None, config_file: Path | None) -> int:
     """Write <roles_dir>/<slug>.md for TITLE from a template that validates as written."""
@@ -201,13 +218,10 @@ def new_role(title: str, docs_dir: Path | None, config_file: Path | None) -> int
     help="Accepted for scripts that pass it: warnings always fail the check, as they "
     "fail the build.",
 )
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="mkdocs.yml, for docs_dir and the plugin's roles_dir, articles_dir and site_file "
+@config_file_option(
+    "mkdocs.yml, for docs_dir and the plugin's roles_dir, articles_dir and site_file "
     "(default: ./mkdocs.yml if it exists; its options apply when DOCS_DIR is its docs_dir).",
+    required_default=False,
 )
 def check_command(docs_dir: Path | None, strict: bool, config_file: Path | None) -> int:
     """Validate every role, article and the site file in DOCS_DIR, as the build does.
@@ -239,13 +253,7 @@ def check_command(docs_dir: Path | None, strict: bool, config_file: Path | None)
 
 
 @cli.command("build")
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path(DEFAULT_CONFIG),
-    show_default=True,
-)
+@config_file_option("mkdocs.yml of the site.")
 @click.option(
     "-d",
     "--site-dir",
@@ -300,13 +308,7 @@ def _left_as_it_was(target: Path, previous: bool, noun: str) -> str:
 
 
 @cli.command("serve")
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path(DEFAULT_CONFIG),
-    show_default=True,
-)
+@config_file_option("mkdocs.yml of the site.")
 @click.option("-a", "--dev-addr", default=DEV_ADDR, show_default=True)
 @click.option(
     "--engine",
@@ -356,13 +358,8 @@ def _load_output(config_file: Path, *, warn: bool = False) -> generate.Output:
         raise _fail("nothing was written; fix the content first") from None
 
 
-CONFIG_OPTION = click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path(DEFAULT_CONFIG),
-    show_default=True,
-    help="mkdocs.yml: docs_dir, site_url and the quizbuilder plugin's options.",
+CONFIG_OPTION = config_file_option(
+    "mkdocs.yml: docs_dir, site_url and the quizbuilder plugin's options."
 )
 
 

@@ -7,42 +7,33 @@ from pathlib import Path
 import pytest
 
 import quizbuilder
-from quizbuilder import links
+from quizbuilder import links, model
 from quizbuilder.links import LinkablePages, LinkTarget, linked_roles, resolve_learn_more
-from quizbuilder.model import (
-    Article,
-    Content,
-    Option,
-    Question,
-    QuestionType,
-    Quiz,
-    QuizKind,
-    Role,
-    SiteSettings,
-)
 from quizbuilder.render.quiz import learn_more_link
 from quizbuilder.validate import check_learn_more
 
 
-def _role(slug: str, body: str, *learn_more: str) -> Role:
+def _role(slug: str, body: str, *learn_more: str) -> model.Role:
     questions = tuple(
-        Question(
+        model.Question(
             f"q{i}",
-            QuestionType.SINGLE,
+            model.QuestionType.SINGLE,
             "T",
-            (Option("a", correct=True), Option("b")),
+            (model.Option("a", correct=True), model.Option("b")),
             learn_more=link,
         )
         for i, link in enumerate(learn_more)
     )
-    quiz = Quiz(f"{slug}-graded", "G", QuizKind.GRADED, questions)
-    return Role(
+    quiz = model.Quiz(f"{slug}-graded", "G", model.QuizKind.GRADED, questions)
+    return model.Role(
         slug, slug.title(), "s", "x", body, 5, f"{slug}.md", f"roles/{slug}.md", quizzes=(quiz,)
     )
 
 
-SETTINGS = SiteSettings((), (), (), ())
-ARTICLE = Article("owning", "Owning it", "d", (), "articles/owning.md", anchors={"why": "Why"})
+SETTINGS = model.SiteSettings((), (), (), ())
+ARTICLE = model.Article(
+    "owning", "Owning it", "d", (), "articles/owning.md", anchors={"why": "Why"}
+)
 OTHER = _role("barista", "## Rush hour\n\nText.\n")
 LINKS = [
     ("#the-job", LinkTarget("roles/clerk.md", "the-job", "The job", same_page=True), None),
@@ -66,10 +57,10 @@ LINKS = [
 
 @pytest.mark.parametrize(("link", "target", "linked"), LINKS)
 def test_validation_rendering_and_the_cache_read_a_link_the_same_way(
-    link: str, target: LinkTarget | None, linked: Role | None
+    link: str, target: LinkTarget | None, linked: model.Role | None
 ) -> None:
     clerk = _role("clerk", "## The job\n\nText.\n", link)
-    content = Content(SETTINGS, (OTHER, clerk), (ARTICLE,))
+    content = model.Content(SETTINGS, (OTHER, clerk), (ARTICLE,))
     pages = LinkablePages(content.roles, content.articles)
     found = resolve_learn_more(link, clerk, pages)
     assert found == target if target else isinstance(found, str)
@@ -84,7 +75,7 @@ def test_rendered_links_are_relative_to_the_role_page() -> None:
     clerk = _role(
         "clerk", "## The job\n", "#the-job", "barista.md#rush-hour", "../articles/owning.md"
     )
-    content = Content(SETTINGS, (OTHER, clerk), (ARTICLE,))
+    content = model.Content(SETTINGS, (OTHER, clerk), (ARTICLE,))
     questions = clerk.quizzes[0].questions
     assert [learn_more_link(q, clerk, content) for q in questions] == [
         ("#the-job", "The job"),

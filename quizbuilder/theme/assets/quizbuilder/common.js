@@ -49,6 +49,55 @@
 
     const toCsv = (rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
-    return { CONSTANTS, hasOwn, isPlainObject, isPercent, percent, format, textLookup, csvCell, toCsv };
+    // Share links (quiz results and finder answers): JSON, in UTF-8, as base64url without
+    // padding. A link that must not be shown throws a ShareError whose `code` says why.
+    class ShareError extends Error {
+      constructor(code) {
+        super('share link: ' + code);
+        this.name = 'ShareError';
+        this.code = code;
+      }
+    }
+    const failShare = (code) => {
+      throw new ShareError(code);
+    };
+
+    function encodeSharePayload(payload) {
+      const bytes = new TextEncoder().encode(JSON.stringify(payload));
+      const binary = Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
+      return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }
+
+    // The JSON of a share text of at most `maxLength` characters, or a ShareError
+    // ('empty', 'size', 'encoding' or 'json'); the caller checks its fields.
+    function decodeSharePayload(text, maxLength) {
+      if (typeof text !== 'string' || !text) failShare('empty');
+      if (text.length > maxLength) failShare('size');
+      // A base64 text is never 1 more than a multiple of 4 long.
+      if (!/^[\w-]+$/.test(text) || text.length % 4 === 1) failShare('encoding');
+      try {
+        const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+        const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+        return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      } catch (error) {
+        return failShare('json');
+      }
+    }
+
+    return {
+      CONSTANTS,
+      hasOwn,
+      isPlainObject,
+      isPercent,
+      percent,
+      format,
+      textLookup,
+      csvCell,
+      toCsv,
+      ShareError,
+      failShare,
+      encodeSharePayload,
+      decodeSharePayload
+    };
   })()
 );

@@ -8,7 +8,8 @@
   else root.QuizbuilderCore = root.QuizbuilderCore || api;
 })(globalThis, (common) => {
   'use strict';
-  const { hasOwn, isPlainObject, percent } = common;
+  const { hasOwn, isPlainObject, percent, ShareError, encodeSharePayload, decodeSharePayload } = common;
+  const fail = common.failShare;
   const MAX_SHARE = common.CONSTANTS.SHARE_MAX_CHARS;
   const isInteger = Number.isInteger;
   const sum = (numbers) => numbers.reduce((total, number) => total + number, 0);
@@ -171,17 +172,6 @@
     return { state: right ? 'right' : 'wrong', textKey: right ? 'correct' : 'incorrect', marks };
   }
 
-  class ShareError extends Error {
-    constructor(code) {
-      super('share link: ' + code);
-      this.name = 'ShareError';
-      this.code = code;
-    }
-  }
-  const fail = (code) => {
-    throw new ShareError(code);
-  };
-
   // The share format: short keys keep links short (v version, q quiz, k kind,
   // c correct, t total, d percent per dimension).
   function sharePayload(result) {
@@ -193,18 +183,7 @@
     return { v: 1, q: result.quiz, k: 'p', d: percents };
   }
 
-  // base64url without padding.
-  function encodeShare(result) {
-    const bytes = new TextEncoder().encode(JSON.stringify(sharePayload(result)));
-    const base64 = btoa(String.fromCharCode(...bytes));
-    return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function parseSharePayload(text) {
-    const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
-    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  }
+  const encodeShare = (result) => encodeSharePayload(sharePayload(result));
 
   function decodeGraded(quiz, data) {
     const { c: correct, t: total } = data;
@@ -238,16 +217,7 @@
 
   // Decode a fragment payload (after "#qb=") and check every field against the quiz.
   function decodeShare(quiz, text) {
-    if (typeof text !== 'string' || !text) fail('empty');
-    if (text.length > MAX_SHARE) fail('size');
-    // A base64 text is never 1 more than a multiple of 4 long.
-    if (!/^[\w-]+$/.test(text) || text.length % 4 === 1) fail('encoding');
-    let data;
-    try {
-      data = parseSharePayload(text);
-    } catch (error) {
-      fail('json');
-    }
+    const data = decodeSharePayload(text, MAX_SHARE);
     if (!isPlainObject(data)) fail('shape');
     if (data.v !== 1) fail('version');
     if (data.q !== quiz.id) fail('quiz');

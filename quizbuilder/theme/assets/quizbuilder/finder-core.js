@@ -11,7 +11,8 @@
   if (typeof module === 'object' && module.exports) module.exports = api;
 })(globalThis, (common) => {
   'use strict';
-  const { hasOwn, percent } = common;
+  const { hasOwn, percent, ShareError, encodeSharePayload, decodeSharePayload } = common;
+  const fail = common.failShare;
   const {
     STRENGTH_LABELS,
     CLOSE_TO_TOP,
@@ -374,43 +375,16 @@
 
   /* ---- share links (as finder.py's encode_share / decode_share) ------------ */
 
-  class ShareError extends Error {
-    constructor(code) {
-      super('share link: ' + code);
-      this.name = 'ShareError';
-      this.code = code;
-    }
-  }
-
-  const fail = (code) => {
-    throw new ShareError(code);
-  };
-
   function encodeShare(answers, job) {
     const payload = { v: 1, k: 'f', a: answers.join('') };
     if (job) payload.j = job;
-    const bytes = new TextEncoder().encode(JSON.stringify(payload));
-    const binary = Array.from(bytes, (byte) => String.fromCharCode(byte)).join('');
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function parsePayload(text) {
-    try {
-      const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
-      const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
-      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    } catch (error) {
-      return fail('json');
-    }
+    return encodeSharePayload(payload);
   }
 
   const ALLOWED_KEYS = new Set(['v', 'k', 'a', 'j']);
 
   function decodeShare(data, text) {
-    if (typeof text !== 'string' || !text) fail('empty');
-    if (text.length > SHARE_MAX) fail('size');
-    if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) fail('encoding');
-    const value = parsePayload(text);
+    const value = decodeSharePayload(text, SHARE_MAX);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('shape');
     if (value.v !== 1) fail('version');
     if (value.k !== 'f') fail('kind');
