@@ -48,12 +48,11 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import site_ids, write_roles  # noqa: E402
 
+from quizbuilder import assets  # noqa: E402
 from quizbuilder.build import mkdocs_command  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
-ASSETS = ROOT / "quizbuilder" / "theme" / "assets" / "quizbuilder"
 
 
 class _Lenient(yaml.SafeLoader):
@@ -374,7 +373,7 @@ def timed_serve_edit(config: Path, slug: str, edits: int) -> float:
 
 BROWSER_SCRIPT = """
 async () => {
-  const core = window.QuizbuilderCore, finder = window.QuizbuilderFinder;
+  const core = window.QuizbuilderCore, finder = window.QuizbuilderFinderCore;
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const dims = ["ownership", "composure", "versatility", "teamwork", "attitude"];
   const questions = [], answers = {};
@@ -433,10 +432,9 @@ def measure_browser() -> dict[str, float | None]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.set_content("<!doctype html><title>bench</title>")
-        page.add_script_tag(content=(ASSETS / "core.js").read_text(encoding="utf-8"))
-        for name in ("finder-core.js", "finder.js"):
-            if (ASSETS / name).exists():
-                page.add_script_tag(content=(ASSETS / name).read_text(encoding="utf-8"))
+        # The scripts as served: the quiz engine's bundle and the finder's.
+        page.add_script_tag(content=assets.bundle_engine())
+        page.add_script_tag(content=assets.bundle_finder())
         times = page.evaluate(BROWSER_SCRIPT)
         browser.close()
     return {

@@ -509,9 +509,10 @@ def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[i
     """How one title or alias matches the query (smaller is better), or None.
 
     `(MATCH_EXACT, …)`: the whole name; `(MATCH_WORDS, …)`: every query word is a word
-    of the name; `(MATCH_PREFIX, …)`: every query word starts a word of the name (or
-    the query, spaces ignored, starts the name); `(MATCH_TYPO, typos, …)`: every query
-    word is within `allowed_edits` of a word, and at least one needed a typo.
+    of the name; `(MATCH_PREFIX, …)`: the name being typed (`_being_typed`, or the query,
+    spaces ignored, starts the name); `(MATCH_TYPO, typos,
+    …)`: every query word is within `allowed_edits` of a word, and at least one needed
+    a typo; else `_partial_key`.
     """
     tokens = name.split(" ")
     query_compact = query.replace(" ", "")
@@ -521,9 +522,7 @@ def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[i
     stems = [word_stem(token) for token in tokens]
     if all(word in tokens or word_stem(word) in stems for word in words):
         return (MATCH_WORDS, 0, is_alias)
-    if name_compact.startswith(query_compact) or all(
-        any(token.startswith(word) for token in tokens) for word in words
-    ):
+    if name_compact.startswith(query_compact) or _being_typed(words, tokens, stems):
         return (MATCH_PREFIX, 0, is_alias)
     typos = 0
     for word in words:
@@ -531,9 +530,38 @@ def _name_key(query: str, words: list[str], name: str, is_alias: int) -> tuple[i
             continue
         costs = [c for c in (_typo_cost(word, token) for token in tokens) if c is not None]
         if not costs:
-            return _partial_key([word_stem(t) for t in query.split(" ")], stems, is_alias)
+            break
         typos += min(costs)
-    return (MATCH_TYPO, typos, is_alias)
+    else:
+        if typos:
+            return (MATCH_TYPO, typos, is_alias)
+    # No word of the name is a typo away, or the words only start the name's words in
+    # another order ("school nurse" and "Nursery school teacher"): not this job.
+    return _partial_key([word_stem(t) for t in query.split(" ")], stems, is_alias)
+
+
+def _being_typed(words: list[str], tokens: list[str], stems: list[str]) -> bool:
+    """The name as someone types it: the query's words are words of the name in the
+    order typed, the last one perhaps unfinished ("dental assis" for "Dental
+    Assistant"). An earlier word must be whole: "nurse practitioner" is not "Nursery
+    practitioner", nor is "school nurse" "Nursery school teacher"."""
+    position = 0
+    for index, word in enumerate(words):
+        last = index == len(words) - 1
+        found = next(
+            (
+                i
+                for i in range(position, len(tokens))
+                if (last and tokens[i].startswith(word))
+                or tokens[i] == word
+                or stems[i] == word_stem(word)
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        position = found + 1
+    return True
 
 
 def search_roles(data: Mapping[str, Any], query: str, limit: int = 8) -> list[dict[str, Any]]:

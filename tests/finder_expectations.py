@@ -54,6 +54,21 @@ TITLES: list[tuple[str, str, tuple[str, ...]]] = [
     ("mail carrier", MATCH, ("Mail Carrier",)),
     ("accountant", MATCH, ("Accountant",)),
     ("registered nurse", MATCH, ("Registered Nurse", "Licensed Practical Nurse")),
+    (
+        "nurse",
+        MATCH,
+        # Registered Nurse first (its alias "Nurse"), then every name with the word in it:
+        # "Nursery nurse", "Dental nurse", "Nurse aide".
+        (
+            "Registered Nurse",
+            "Admitting Nurse",
+            "Licensed Practical Nurse",
+            "Childcare Worker",
+            "Dental Assistant",
+            "Nursing Assistant",
+        ),
+    ),
+    ("call center agent", MATCH, ("Contact Center Agent",)),
     # Titles with pages today.
     (
         "receptionist",
@@ -80,6 +95,9 @@ TITLES: list[tuple[str, str, tuple[str, ...]]] = [
     ("firefigher", GUESS, ("Firefighter",)),
     # No page: said plainly.
     ("astronaut", NONE, ()),
+    # Words only in the order typed, and only the last one unfinished: once "Nursery
+    # practitioner" (Childcare Worker) and "Nursery school teacher" matched these.
+    ("nurse practitioner", NONE, ()),
     ("beekeeper", NONE, ()),
     ("zookeeper", NONE, ()),
     ("chimney sweep", NONE, ()),
@@ -201,6 +219,11 @@ TITLES: list[tuple[str, str, tuple[str, ...]]] = [
     # A kind of a job the site has: the closest page, never "the" answer.
     ("senior software developer", PARTIAL, ("Software Developer",)),
     ("night shift registered nurse", PARTIAL, ("Registered Nurse",)),
+    # Most nurses are registered nurses: a kind of nurse offers that page as the closest.
+    ("night shift nurse", PARTIAL, ("Registered Nurse",)),
+    ("school nurse", PARTIAL, ("Registered Nurse",)),
+    ("travel nurse", PARTIAL, ("Registered Nurse",)),
+    ("er nurse", PARTIAL, ("Registered Nurse",)),
     ("aircraft mechanic", PARTIAL, ("Auto Mechanic",)),
     ("part-time cashier", PARTIAL, ("Retail Point-of-Sale Associate",)),
     ("pastry chef", PARTIAL, ("Chef",)),

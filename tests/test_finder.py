@@ -1245,6 +1245,14 @@ def regenerate_vectors() -> None:
         ("bus", 8),
         ("busses", 8),
         ("ies", 8),
+        # Only the last word may be unfinished, and the words come in the order typed:
+        # "school nurse" is not "Nursery school teacher", "desk fro" is not "Front desk".
+        ("school nurse", 8),
+        ("desk fro", 8),
+        ("front de", 8),
+        ("fro desk", 8),
+        ("toll boo", 8),
+        ("chef cuis", 8),
     ]:
         search_cases.append(
             {

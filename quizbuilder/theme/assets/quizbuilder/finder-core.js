@@ -321,7 +321,7 @@
       tokens.some((nameToken) => nameToken.text === word.text || nameToken.stem === word.stem);
     const starts = (word) => tokens.some((nameToken) => nameToken.text.startsWith(word.text));
     if (query.words.every(isWord)) return [1, 0, isAlias];
-    if (name.compact.startsWith(query.compact) || query.words.every(starts)) return [2, 0, isAlias];
+    if (name.compact.startsWith(query.compact) || beingTyped(query.words, tokens)) return [2, 0, isAlias];
     let typos = 0;
     for (const word of query.words) {
       if (starts(word)) continue;
@@ -329,7 +329,28 @@
       if (!costs.length) return partialKey(query.stems, tokens, isAlias);
       typos += Math.min(...costs);
     }
+    // Words that only start the name's words in another order are not this job.
+    if (!typos) return partialKey(query.stems, tokens, isAlias);
     return [MATCH_NAMES.indexOf('typo'), typos, isAlias];
+  }
+
+  // As finder.py's _being_typed: the query's words are the name's words in the order
+  // typed, the last one perhaps unfinished; an earlier word must be whole.
+  function beingTyped(words, tokens) {
+    let position = 0;
+    for (const [index, word] of words.entries()) {
+      const last = index === words.length - 1;
+      const found = tokens.findIndex(
+        (nameToken, tokenIndex) =>
+          tokenIndex >= position &&
+          ((last && nameToken.text.startsWith(word.text)) ||
+            nameToken.text === word.text ||
+            nameToken.stem === word.stem)
+      );
+      if (found < 0) return false;
+      position = found + 1;
+    }
+    return true;
   }
 
   // Only the best kind of match: whole words, else word starts, else typo guesses.
